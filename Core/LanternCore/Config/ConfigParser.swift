@@ -1,0 +1,129 @@
+import Foundation
+import LanternPluginSDK
+import Yams
+
+/// Reads a config file into a ``LanternConfig``, collecting every structural issue with its key path.
+///
+/// Plugin-level checks (files, component types, settings) follow in ``ComponentAssembly``.
+public struct ConfigParser {
+    private let environment: [String: String]
+
+    /// Creates a parser that substitutes `${VAR}` from `environment`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Parses the file at `path`; throws ``ConfigError`` listing every issue.
+    public func parse(file path: String) throws(ConfigError) -> LanternConfig {
+        let absolute = FilePaths.absolute(path)
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            throw ConfigError([ConfigIssue(file: path, keyPath: "", message: "cannot read config file (no such file or not readable)")])
+        }
+        return try parse(text: String(decoding: data, as: UTF8.self), displayPath: path, absolutePath: absolute)
+    }
+
+    /// Parses config text as if read from `absolutePath`.
+    public func parse(text: String, displayPath: String, absolutePath: String) throws(ConfigError) -> LanternConfig {
+        let substituted = EnvironmentSubstitution(environment: environment).apply(to: text, file: displayPath)
+        var reader = NodeReader(file: displayPath, issues: substituted.issues)
+        var config = LanternConfig(file: absolutePath, directory: FilePaths.directory(of: absolutePath), displayPath: displayPath)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: substituted.text)
+        } catch {
+            throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "not valid YAML: \(error)")])
+        }
+        guard let root, let top = reader.mapping(root, at: "") else {
+            throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
+        }
+        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "pluginDirectories", "plugins", "projects"])
+        readVersion(top, &reader)
+        if let server = top["server"] { config.server = readServer(server, &reader) }
+        if let directories = top["pluginDirectories"] {
+            config.pluginDirectories = (reader.strings(directories, at: "pluginDirectories") ?? [])
+                .map { FilePaths.resolve($0, against: config.directory) }
+        }
+        if let plugins = top["plugins"] { config.components = readPlugins(plugins, &reader) }
+        if let projects = top["projects"] { config.projects = readProjects(projects, &reader) }
+        if !reader.issues.isEmpty { throw ConfigError(reader.issues) }
+        return config
+    }
+
+    private func readVersion(_ top: Node.Mapping, _ reader: inout NodeReader) {
+        guard let node = top["version"] else {
+            reader.report(nil, at: "version", "is required (write `version: 1`)")
+            return
+        }
+        if node.int != 1 { reader.report(node, at: "version", "must be 1 (got \(node.string ?? "?"))") }
+    }
+
+    private func readServer(_ node: Node, _ reader: inout NodeReader) -> LanternConfig.Server {
+        var server = LanternConfig.Server()
+        guard let map = reader.mapping(node, at: "server") else { return server }
+        reader.rejectUnknownKeys(map, at: "server", allowed: ["host", "port", "maxIngestionBodyBytes", "maxJSONBodyBytes"])
+        if let host = map["host"] { server.host = reader.string(host, at: "server.host") ?? server.host }
+        if let port = map["port"], let value = reader.integer(port, at: "server.port", in: 0...65535) { server.port = value }
+        if let size = map["maxIngestionBodyBytes"], let value = reader.integer(size, at: "server.maxIngestionBodyBytes", in: 1024...(1 << 30)) {
+            server.maxIngestionBodyBytes = value
+        }
+        if let size = map["maxJSONBodyBytes"], let value = reader.integer(size, at: "server.maxJSONBodyBytes", in: 1024...(1 << 30)) {
+            server.maxJSONBodyBytes = value
+        }
+        return server
+    }
+
+    private func readPlugins(_ node: Node, _ reader: inout NodeReader) -> [LanternConfig.ComponentEntry] {
+        if case .scalar = node, node.null != nil { return [] }
+        guard let map = reader.mapping(node, at: "plugins") else { return [] }
+        var entries: [LanternConfig.ComponentEntry] = []
+        for (keyNode, value) in map {
+            guard let id = keyNode.string, !id.isEmpty else { continue }
+            let path = "plugins.\(id)"
+            guard let entryMap = reader.mapping(value, at: path) else { continue }
+            reader.rejectUnknownKeys(entryMap, at: path, allowed: ["load", "component", "settings"])
+            guard let loadNode = entryMap["load"] else {
+                reader.report(value, at: "\(path).load", "is required: a plugin name (e.g. SQLiteStorage) or a path to a .so file")
+                continue
+            }
+            guard let load = reader.string(loadNode, at: "\(path).load") else { continue }
+            let component = entryMap["component"].flatMap { reader.string($0, at: "\(path).component") }
+            var settings: [String: JSONValue] = [:]
+            if let settingsNode = entryMap["settings"], settingsNode.null == nil {
+                if case .object(let object) = reader.json(settingsNode, at: "\(path).settings") { settings = object } else {
+                    reader.report(settingsNode, at: "\(path).settings", "must be a mapping")
+                }
+            }
+            entries.append(LanternConfig.ComponentEntry(id: id, load: load, component: component, settings: settings,
+                                                        line: value.mark.map { $0.line }, column: value.mark.map { $0.column }))
+        }
+        return entries
+    }
+
+    private func readProjects(_ node: Node, _ reader: inout NodeReader) -> [LanternConfig.ProjectSeed] {
+        guard case .sequence(let items) = node else {
+            reader.report(node, at: "projects", "must be a list of projects")
+            return []
+        }
+        var seeds: [LanternConfig.ProjectSeed] = []
+        for (index, item) in items.enumerated() {
+            let path = "projects[\(index)]"
+            guard let map = reader.mapping(item, at: path) else { continue }
+            reader.rejectUnknownKeys(map, at: path, allowed: ["name", "publicKey", "secretKey"])
+            guard let name = map["name"].flatMap({ reader.string($0, at: "\(path).name") }), !name.isEmpty else {
+                reader.report(item, at: "\(path).name", "is required")
+                continue
+            }
+            let publicKey = map["publicKey"].flatMap { reader.string($0, at: "\(path).publicKey") }
+            let secretKey = map["secretKey"].flatMap { reader.string($0, at: "\(path).secretKey") }
+            if (publicKey == nil) != (secretKey == nil) {
+                reader.report(item, at: path, "publicKey and secretKey go together: give both or neither")
+            } else if let publicKey, !publicKey.hasPrefix("pk-lf-") {
+                reader.report(map["publicKey"], at: "\(path).publicKey", "must start with pk-lf-")
+            } else if let secretKey, !secretKey.hasPrefix("sk-lf-") {
+                reader.report(map["secretKey"], at: "\(path).secretKey", "must start with sk-lf-")
+            }
+            seeds.append(LanternConfig.ProjectSeed(name: name, publicKey: publicKey, secretKey: secretKey))
+        }
+        return seeds
+    }
+}

@@ -1,0 +1,48 @@
+import LanternPluginSDK
+
+/// A parsed, structurally valid config file. Plugin-level checks happen when components are assembled.
+public struct LanternConfig: Sendable {
+    /// The server's own settings.
+    public struct Server: Sendable, Hashable {
+        public var host = "127.0.0.1"
+        public var port = 3000
+        /// Largest `POST /api/public/ingestion` body (Langfuse: 4.5 MB).
+        public var maxIngestionBodyBytes = 4_718_592
+        /// Largest body of the other JSON routes (Langfuse: 1 MB).
+        public var maxJSONBodyBytes = 1_048_576
+    }
+
+    /// One configured component: which plugin file, which factory, which settings.
+    public struct ComponentEntry: Sendable, Hashable {
+        /// The key under `plugins:`; also the instance id.
+        public var id: String
+        /// A plugin name found in the plugin directories, or a path to a `.so`.
+        public var load: String
+        /// The factory type; optional when the plugin provides exactly one.
+        public var component: String?
+        public var settings: [String: JSONValue]
+        /// Where the entry is in the file, for messages.
+        public var line: Int?
+        public var column: Int?
+    }
+
+    /// A project (and optionally a key pair) to create at start.
+    public struct ProjectSeed: Sendable, Hashable {
+        public var name: String
+        public var publicKey: String?
+        public var secretKey: String?
+    }
+
+    /// Absolute path of the file.
+    public var file: String
+    /// Absolute folder of the file; relative paths resolve against it.
+    public var directory: String
+    public var server = Server()
+    /// Absolute extra folders searched for plugins given by name.
+    public var pluginDirectories: [String] = []
+    public var components: [ComponentEntry] = []
+    public var projects: [ProjectSeed] = []
+
+    /// The file's path for messages, as the user gave it.
+    public var displayPath: String
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// An error answered with Langfuse's body `{"message": …, "error": "<ErrorClass>"}` (contract §0).
+public struct APIError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    /// The error class name; nil for auth failures, which carry only a message.
+    public var errorName: String?
+    public var headers: HTTPFields = [:]
+
+    static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message, errorName: "InvalidRequestError") }
+    static func unauthorized(_ message: String) -> APIError { APIError(status: .unauthorized, message: message, errorName: nil) }
+    static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message, errorName: "LangfuseNotFoundError") }
+    static func payloadTooLarge(_ limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, message: "Request body exceeds the limit of \(limit) bytes", errorName: "PayloadTooLargeError")
+    }
+    static func unavailable(_ message: String, retryAfter: Int = 5) -> APIError {
+        var error = APIError(status: .serviceUnavailable, message: message, errorName: "ServiceUnavailableError")
+        error.headers[.retryAfter] = String(retryAfter)
+        return error
+    }
+
+    /// The JSON response for this error.
+    func response() -> Response {
+        var body: [String: JSONValue] = ["message": .string(message)]
+        if let errorName { body["error"] = .string(errorName) }
+        return JSONResponse.make(status, .object(body), headers: headers)
+    }
+}
+
+/// Turns every error thrown below it into a JSON response, so no route answers with an empty body or a trace.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = LanternRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return error.response()
+        } catch let error as IngestionError {
+            return Self.response(for: error).response()
+        } catch let error as HTTPResponseError {
+            if error.status == .contentTooLarge { return APIError.payloadTooLarge(context.maxUploadSize).response() }
+            if error.status == .notFound { return APIError.notFound("Route not found: \(request.method) \(request.uri.path)").response() }
+            let name = error.status.code == 405 ? "MethodNotAllowedError" : "InvalidRequestError"
+            return APIError(status: error.status, message: "\(error.status.reasonPhrase)", errorName: name).response()
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return JSONResponse.make(.internalServerError, ["message": "Internal Server Error", "error": .string("\(error)")])
+        }
+    }
+
+    /// Back-pressure and outages answer 503 with `Retry-After`; clients and SDKs retry those.
+    static func response(for error: IngestionError) -> APIError {
+        switch error {
+        case .atCapacity(let seconds): .unavailable("Ingestion is at capacity; retry later", retryAfter: seconds)
+        case .unavailable(let reason): .unavailable("Ingestion unavailable: \(reason)")
+        @unknown default: .unavailable("Ingestion unavailable: \(error)")
+        }
+    }
+}

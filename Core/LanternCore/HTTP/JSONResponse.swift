@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+import NIOCore
+
+/// JSON in and out of routes.
+enum JSONResponse {
+    /// A JSON response.
+    static func make(_ status: HTTPResponse.Status, _ value: JSONValue, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: value.jsonText)))
+    }
+
+    /// The request body parsed as JSON; 413 past `limit`, 400 when it is not JSON.
+    static func body(of request: Request, limit: Int) async throws -> JSONValue {
+        let bytes = try await collect(request, limit: limit)
+        guard !bytes.isEmpty else { throw APIError.badRequest("Request body is empty; expected JSON") }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw APIError.badRequest("Request body is not valid JSON: \(Self.describe(error))")
+        }
+    }
+
+    /// The raw body; 413 past `limit`.
+    static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+        do {
+            var buffer = try await request.body.collect(upTo: limit)
+            return buffer.readBytes(length: buffer.readableBytes) ?? []
+        } catch is NIOTooManyBytesError {
+            throw APIError.payloadTooLarge(limit)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import LanternPluginSDK
+import Logging
+
+/// Builds the HTTP application: health (open), the authenticated public API, and plugin routes.
+public enum LanternServer {
+    /// The router with every route of the kernel and of the runtime's receivers.
+    public static func router(for runtime: LanternRuntime) throws -> Router<LanternRequestContext> {
+        let router = Router(context: LanternRequestContext.self)
+        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .contentEncoding],
+                                              allowMethods: [.get, .post, .put, .patch, .delete, .options]))
+        router.add(middleware: ErrorMiddleware())
+        let support = RouteSupport(runtime: runtime)
+        HealthRoutes(support: support).register(on: router)
+        let api = router.group("/api/public").add(middleware: AuthMiddleware(keys: runtime.keys))
+        ProjectRoutes(support: support).register(on: api)
+        IngestionRoutes(support: support, maxBodyBytes: runtime.config.server.maxIngestionBodyBytes).register(on: api)
+        TraceRoutes(support: support).register(on: api)
+        ObservationRoutes(support: support).register(on: api)
+        SessionRoutes(support: support).register(on: api)
+        try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
+        return router
+    }
+
+    /// The application listening where the config says; `onRunning` gets the bound port.
+    public static func application(for runtime: LanternRuntime, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        throws -> some ApplicationProtocol {
+        let server = runtime.config.server
+        var logger = Logger(label: "lantern.http")
+        logger.logLevel = .warning
+        return Application(router: try router(for: runtime),
+                           configuration: .init(address: .hostname(server.host, port: server.port), serverName: "lantern"),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? server.port) },
+                           logger: logger)
+    }
+}

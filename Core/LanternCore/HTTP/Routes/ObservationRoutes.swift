@@ -1,0 +1,34 @@
+import Hummingbird
+import LanternPluginSDK
+
+/// `GET /api/public/observations` and `/api/public/observations/{observationId}`.
+struct ObservationRoutes {
+    let support: RouteSupport
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.get("/observations") { request, context in
+            let reader = QueryReader(request)
+            var query = ObservationQuery()
+            query.page = try reader.page()
+            query.traceID = reader.string("traceId")
+            query.name = reader.string("name")
+            query.type = try reader.oneOf("type", ObservationType.all.map(\.rawValue)).map { ObservationType(rawValue: $0) }
+            query.userID = reader.string("userId")
+            query.parentObservationID = reader.string("parentObservationId")
+            query.level = try reader.oneOf("level", ObservationLevel.all.map(\.rawValue)).map { ObservationLevel(rawValue: $0) }
+            query.environments = reader.strings("environment")
+            query.fromStartTime = try reader.date("fromStartTime")
+            query.toStartTime = try reader.date("toStartTime")
+            query.version = reader.string("version")
+            let page = try await support.storage().observations(projectID: try context.requireProject(), query: query)
+            return JSONResponse.make(.ok, Presenters.page(page, Presenters.observation))
+        }
+        group.get("/observations/:observationId") { _, context in
+            let id = try support.parameter("observationId", context)
+            guard let observation = try await support.storage().observation(projectID: try context.requireProject(), id: id) else {
+                throw APIError.notFound("Observation not found within authorized project")
+            }
+            return JSONResponse.make(.ok, Presenters.observation(observation))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LanternPluginSDK
+
+/// The kernel's single write path (``IngestionSink``): processors, then a durable storage write,
+/// then post-commit work (exporters, evaluators) that never delays the acknowledgement.
+public final class IngestionPipeline: IngestionSink {
+    private let storage: (any StorageBackend)?
+    private let processors: [(id: String, processor: any IngestionProcessor)]
+    private let admission: AdmissionLimit
+    private let onCommit: @Sendable (CommittedBatch) -> Void
+
+    /// Creates a pipeline; `maxConcurrentBatches` bounds the batches in flight before callers get "at capacity".
+    init(storage: (any StorageBackend)?, processors: [(id: String, processor: any IngestionProcessor)],
+         maxConcurrentBatches: Int = 256, onCommit: @escaping @Sendable (CommittedBatch) -> Void) {
+        self.storage = storage
+        self.processors = processors
+        self.admission = AdmissionLimit(limit: maxConcurrentBatches)
+        self.onCommit = onCommit
+    }
+
+    public func accept(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
+        guard let storage else { throw IngestionError.unavailable("no storage plugin is configured") }
+        guard !events.isEmpty else { return [] }
+        guard admission.enter() else { throw IngestionError.atCapacity(retryAfterSeconds: 1) }
+        defer { admission.leave() }
+        var processed = events
+        for (id, processor) in processors {
+            do { processed = try await processor.process(processed, projectID: projectID) } catch {
+                throw IngestionError.unavailable("processor \(id) failed: \(error)")
+            }
+        }
+        let order = Self.applyOrder(processed)
+        let ordered = order.map { processed[$0] }
+        let results: [EventOutcome]
+        do { results = try await storage.write(ordered, projectID: projectID) } catch let error as IngestionError {
+            throw error
+        } catch {
+            throw IngestionError.unavailable("\(error)")
+        }
+        guard results.count == ordered.count else {
+            throw IngestionError.unavailable("storage returned \(results.count) outcomes for \(ordered.count) events")
+        }
+        var outcomes = [EventOutcome](repeating: EventOutcome(eventID: "", status: 500), count: processed.count)
+        for (position, index) in order.enumerated() { outcomes[index] = results[position] }
+        let committed = zip(ordered, results).filter { $0.1.isSuccess }.map(\.0)
+        if !committed.isEmpty { onCommit(CommittedBatch(projectID: projectID, events: committed)) }
+        return outcomes
+    }
+
+    /// Indices of `events` in apply order: creates before updates, each group by timestamp, stable.
+    static func applyOrder(_ events: [IngestionEvent]) -> [Int] {
+        events.indices.sorted { a, b in
+            if events[a].isUpdate != events[b].isUpdate { return !events[a].isUpdate }
+            if events[a].timestamp != events[b].timestamp { return events[a].timestamp < events[b].timestamp }
+            return a < b
+        }
+    }
+}
+
+/// Counts batches in flight and refuses new ones past a limit (back-pressure instead of unbounded memory).
+final class AdmissionLimit: Sendable {
+    private let inFlight = LockedValue(0)
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a slot; false when none is free.
+    func enter() -> Bool {
+        inFlight.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    /// Frees a slot.
+    func leave() { inFlight.withLock { $0 -= 1 } }
+}

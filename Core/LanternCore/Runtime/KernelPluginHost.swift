@@ -1,0 +1,31 @@
+import Foundation
+import LanternPluginSDK
+import Logging
+
+/// The kernel's implementation of ``PluginHost`` for one component: swift-log behind the SDK's logger.
+struct KernelPluginHost: PluginHost {
+    let logger: PluginLogger
+    let ingestion: any IngestionSink
+
+    init(componentID: String, ingestion: any IngestionSink) {
+        let backend = Logger(label: "lantern.plugin.\(componentID)")
+        logger = PluginLogger { level, message, fields in
+            backend.log(level: Self.level(level), "\(message)", metadata: fields.mapValues { .string($0) })
+        }
+        self.ingestion = ingestion
+    }
+
+    func now() -> Date { Date() }
+
+    private static func level(_ level: LanternPluginSDK.LogLevel) -> Logger.Level {
+        switch level {
+        case .trace: .trace
+        case .debug: .debug
+        case .info: .info
+        case .notice: .notice
+        case .warning: .warning
+        case .error: .error
+        case .critical: .critical
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import LanternPluginSDK
+import Logging
+
+/// Why the runtime could not start: the component at fault and its error.
+public struct StartupError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Everything a running Lantern holds: the config, the components made from it, the ingestion
+/// pipeline and the post-commit services. The kernel names no plugin: it works with whatever the
+/// config loaded, by kind, through SDK protocols.
+public final class LanternRuntime: Sendable {
+    public let config: LanternConfig
+    public let components: [ConfiguredComponent]
+    public let storage: (any StorageBackend)?
+    public let pipeline: IngestionPipeline
+    let receivers: [(id: String, receiver: any IngestionReceiver)]
+    private let evaluations: EvaluationScheduler
+    private let exports: ExportDispatcher
+    private let started = LockedValue<[ConfiguredComponent]>([])
+    private let background = LockedValue<[Task<Void, Never>]>([])
+    private let logger = Logger(label: "lantern.runtime")
+
+    /// Parses the config, loads its plugins and makes every component, without starting anything.
+    /// Throws ``ConfigError`` with every issue found.
+    public static func prepare(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                               loader: PluginLoader = PluginLoader()) throws(ConfigError) -> LanternRuntime {
+        let config = try ConfigParser(environment: environment).parse(file: configPath)
+        let components = try ComponentAssembly(config: config, loader: loader, locator: PluginLocator(config: config, environment: environment)).assemble()
+        return try LanternRuntime(config: config, components: components)
+    }
+
+    init(config: LanternConfig, components: [ConfiguredComponent]) throws(ConfigError) {
+        self.config = config
+        self.components = components
+        var issues: [ConfigIssue] = []
+        func typed<T>(_ kind: ComponentKind, as type: T.Type, named protocolName: String) -> [(id: String, value: T)] {
+            components.filter { $0.kind == kind }.compactMap { entry in
+                if let value = entry.component as? T { return (entry.id, value) }
+                issues.append(ConfigIssue(file: config.displayPath, keyPath: "plugins.\(entry.id)",
+                                          message: "component \(entry.factory.type) from \(entry.plugin.path) declares kind \(kind) but does not conform to \(protocolName)"))
+                return nil
+            }
+        }
+        storage = typed(.storage, as: (any StorageBackend).self, named: "StorageBackend").first?.value
+        receivers = typed(.receiver, as: (any IngestionReceiver).self, named: "IngestionReceiver").map { ($0.id, $0.value) }
+        let processors = typed(.processor, as: (any IngestionProcessor).self, named: "IngestionProcessor").map { ($0.id, $0.value) }
+        evaluations = EvaluationScheduler(evaluators: typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) },
+                                          logger: Logger(label: "lantern.evaluation"))
+        exports = ExportDispatcher(exporters: typed(.exporter, as: (any Exporter).self, named: "Exporter").map { ($0.id, $0.value) },
+                                   logger: Logger(label: "lantern.export"))
+        if !issues.isEmpty { throw ConfigError(issues) }
+        let evaluations = evaluations, exports = exports
+        pipeline = IngestionPipeline(storage: storage, processors: processors) { batch in
+            exports.dispatch(batch)
+            evaluations.schedule(batch)
+        }
+    }
+
+    /// A host for a one-off use of a component outside ``start()`` (CLI commands).
+    public func pluginHost(for purpose: String) -> any PluginHost {
+        KernelPluginHost(componentID: purpose, ingestion: pipeline)
+    }
+
+    /// API key services, when storage is configured.
+    public var keys: APIKeys? { storage.map { APIKeys(storage: $0) } }
+
+    /// Starts storage (and migrates it), seeds projects, then starts every other component.
+    /// On a failure, stops what was started and throws a ``StartupError`` naming the component.
+    public func start() async throws {
+        let ordered = components.sorted { rank($0.kind) < rank($1.kind) }
+        for entry in ordered {
+            do {
+                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline)
+                try await withDeadline(seconds: 30) { try await entry.component.start(host: host) }
+                started.withLock { $0.append(entry) }
+                if entry.kind == .storage, let storage {
+                    try await storage.migrate()
+                    try await keys?.seed(config.projects)
+                }
+            } catch {
+                await shutdown()
+                throw StartupError(message: "component '\(entry.id)' (\(entry.factory.type) from \(entry.plugin.path)) failed to start: \(error)")
+            }
+        }
+        if let storage {
+            let evaluations = evaluations, pipeline = pipeline
+            background.withLock { $0.append(Task { await evaluations.run(storage: storage, sink: pipeline) }) }
+        }
+        let exports = exports
+        background.withLock { $0.append(Task { await exports.run() }) }
+    }
+
+    /// Stops intake, drains post-commit work, then shuts components down in reverse start order. Idempotent.
+    public func shutdown() async {
+        evaluations.finish()
+        exports.finish()
+        for task in background.withLock({ tasks in let all = tasks; tasks = []; return all }) { await task.value }
+        let toStop = started.withLock { list in let all = list; list = []; return all }
+        for entry in toStop.reversed() { await entry.component.shutdown() }
+    }
+
+    private func rank(_ kind: ComponentKind) -> Int {
+        switch kind {
+        case .storage: 0
+        case .receiver: 9
+        default: 5
+        }
+    }
+}

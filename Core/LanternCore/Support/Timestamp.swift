@@ -1,0 +1,86 @@
+import Foundation
+
+/// ISO-8601 timestamps as Langfuse writes and reads them.
+enum Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]` (a date alone means midnight UTC; no offset means UTC).
+    static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func number(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[index..<index + count] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            index += count
+            return value
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var hour = 0, minute = 0, second = 0, fraction = 0.0
+        if index < bytes.count, bytes[index] == 84 || bytes[index] == 116 || bytes[index] == 32 {
+            index += 1
+            guard let h = number(2), expect(58), let m = number(2), h < 24, m < 60 else { return nil }
+            hour = h
+            minute = m
+            if expect(58) {
+                guard let s = number(2), s < 61 else { return nil }
+                second = s
+                if expect(46) || expect(44) {
+                    var scale = 0.1
+                    let start = index
+                    while index < bytes.count, (48...57).contains(bytes[index]) {
+                        fraction += Double(bytes[index] - 48) * scale
+                        scale /= 10
+                        index += 1
+                    }
+                    guard index > start else { return nil }
+                }
+            }
+        }
+        var offsetSeconds = 0
+        if index < bytes.count {
+            if bytes[index] == 90 || bytes[index] == 122 {
+                index += 1
+            } else if bytes[index] == 43 || bytes[index] == 45 {
+                let sign = bytes[index] == 45 ? -1 : 1
+                index += 1
+                guard let oh = number(2) else { return nil }
+                _ = expect(58)
+                let om = number(2) ?? 0
+                offsetSeconds = sign * (oh * 3600 + om * 60)
+            }
+        }
+        guard index == bytes.count else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        let epoch = timegm(&parts)
+        return Date(timeIntervalSince1970: Double(epoch - offsetSeconds) + fraction)
+    }
+
+    /// `2024-05-01T12:00:00.123Z`, millisecond precision, UTC.
+    static func format(_ date: Date) -> String {
+        let totalMilliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        var seconds = time_t(floor(totalMilliseconds / 1000))
+        let milliseconds = Int(totalMilliseconds - Double(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(milliseconds), 3))Z"
+    }
+}

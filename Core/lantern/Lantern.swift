@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `lantern` command.
+@main
+struct Lantern: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lantern",
+        abstract: "Lantern: an LLM engineering platform that speaks Langfuse's API, built from a small kernel and plugins.",
+        subcommands: [Serve.self, ConfigCommand.self, PluginsCommand.self, KeysCommand.self, Migrate.self]
+    )
+}

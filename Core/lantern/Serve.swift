@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LanternCore
+
+/// `lantern serve --config FILE`: load plugins, start components, serve HTTP until SIGTERM/SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the server with the plugins and settings of a config file.")
+
+    @Option(name: .shortAndLong, help: "The config file (YAML).")
+    var config: String
+
+    func run() async throws {
+        let runtime = try CommandSupport.prepare(config)
+        do { try await runtime.start() } catch {
+            CommandSupport.fail("lantern: \(error)")
+        }
+        let server = runtime.config.server
+        let seeds = runtime.config.projects
+        let app = try LanternServer.application(for: runtime) { port in
+            var lines = ["Lantern is listening on http://\(server.host):\(port)"]
+            for seed in seeds {
+                if let publicKey = seed.publicKey, let secretKey = seed.secretKey {
+                    lines.append("  project \(seed.name): public key \(publicKey)  secret key \(secretKey)")
+                }
+            }
+            lines.append("  plugins: " + (runtime.components.isEmpty ? "none" : runtime.components.map { "\($0.id) (\($0.factory.type))" }.joined(separator: ", ")))
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await runtime.shutdown()
+            CommandSupport.fail("lantern: the HTTP server stopped: \(error)")
+        }
+        await runtime.shutdown()
+        print("Lantern stopped.")
+    }
+}

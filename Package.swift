@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Linker flags for every plugin: export only the `lantern_plugin_*` entry symbols
+/// (architecture.md §2.12), so a plugin's bundled C code never binds to the host's copy.
+let pluginLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Plugins/exports.map"]),
+]
+
+let sdk = Target.Dependency.product(name: "LanternPluginSDK", package: "plugin-sdk")
+
+let package = Package(
+    name: "lantern",
+    products: [
+        .executable(name: "lantern", targets: ["lantern"]),
+        .library(name: "SQLiteStorage", type: .dynamic, targets: ["SQLiteStorage"]),
+        // Test fixtures, loaded by the loader tests like any plugin.
+        .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
+        .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
+    ],
+    dependencies: [
+        .package(path: "plugin-sdk"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "LanternCore",
+            dependencies: [
+                sdk,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Core/LanternCore"
+        ),
+        .executableTarget(
+            name: "lantern",
+            dependencies: [
+                "LanternCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Core/lantern"
+        ),
+        .systemLibrary(name: "CSQLite", path: "Plugins/SQLiteStorage/CSQLite"),
+        .target(
+            name: "SQLiteStorage",
+            dependencies: [sdk, "CSQLite"],
+            path: "Plugins/SQLiteStorage/Sources",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(name: "FixturePlugin", dependencies: [sdk], path: "Tests/Fixtures/FixturePlugin", linkerSettings: pluginLinkerSettings),
+        .target(name: "WrongABIPlugin", path: "Tests/Fixtures/WrongABIPlugin", linkerSettings: pluginLinkerSettings),
+        .testTarget(
+            name: "LanternCoreTests",
+            dependencies: [
+                "LanternCore",
+                sdk,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/LanternCoreTests"
+        ),
+    ]
+)

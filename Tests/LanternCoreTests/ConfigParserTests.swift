@@ -1,0 +1,60 @@
+import Testing
+@testable import LanternCore
+import LanternPluginSDK
+
+@Suite("Config parsing")
+struct ConfigParserTests {
+    let parser = ConfigParser(environment: ["PORT": "4000", "EMPTY": ""])
+
+    func parse(_ text: String) throws(ConfigError) -> LanternConfig {
+        try parser.parse(text: text, displayPath: "cfg/test.yaml", absolutePath: "/tmp/cfg/test.yaml")
+    }
+
+    @Test func substitutesVariablesAndDefaults() throws {
+        let config = try parse("""
+        version: 1
+        server: { port: ${PORT}, host: "${HOST:-0.0.0.0}" }
+        plugins:
+          storage:
+            load: ${PLUGIN:-SQLiteStorage}
+            settings: { path: "${EMPTY:-fallback.db}", size: 3, on: true }
+        """)
+        #expect(config.server.port == 4000)
+        #expect(config.server.host == "0.0.0.0")
+        #expect(config.components.first?.load == "SQLiteStorage")
+        #expect(config.components.first?.settings == ["path": "fallback.db", "size": 3, "on": true])
+        #expect(config.directory == "/tmp/cfg")
+    }
+
+    @Test func reportsEveryProblemWithFileLineAndKeyPath() {
+        #expect {
+            _ = try parse("""
+            version: 1
+            sever: {}
+            server: { port: seventy }
+            plugins:
+              storage: { settings: {} }
+            projects:
+              - { name: dev, publicKey: pk-lf-x }
+            """)
+        } throws: { error in
+            let text = "\((error as? ConfigError)?.description ?? "")"
+            return text.contains("cfg/test.yaml:2:1: sever: unknown key 'sever'; did you mean 'server'?")
+                && text.contains("server.port: must be a whole number (got seventy)")
+                && text.contains("plugins.storage.load: is required")
+                && text.contains("projects[0]: publicKey and secretKey go together")
+        }
+    }
+
+    @Test func unsetVariableWithoutDefaultIsAnError() {
+        #expect {
+            _ = try parse("version: 1\nserver: { host: ${NOPE} }\n")
+        } throws: { error in
+            "\(error)".contains("cfg/test.yaml:2:17: environment variable NOPE is not set")
+        }
+    }
+
+    @Test func versionIsRequired() {
+        #expect(throws: ConfigError.self) { try parse("server: { port: 1 }") }
+    }
+}

@@ -1,0 +1,122 @@
+"""The `lantern` command's config/plugin subcommands, and a third-party plugin loaded from its own package.
+
+The out-of-tree example evaluator (plugin-sdk/Examples/KeywordEvaluator) is built by the test command, which
+exports its path as LANTERN_EXAMPLE_PLUGIN; this test names it in a config, starts the real server, ingests a
+trace and waits for the evaluator's score, written by the kernel with source EVAL.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO_ROOT, Api, basic_auth, event, free_port, iso, lantern_binary, now_ms, uid
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(lantern_binary()), *args], cwd=REPO_ROOT, capture_output=True, text=True,
+                          timeout=60, env=env or dict(os.environ))
+
+
+def test_config_check_accepts_the_dev_profile(tmp_path):
+    env = dict(os.environ, LANTERN_SQLITE_PATH=str(tmp_path / "x.sqlite"))
+    res = run_cli("config", "check", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
+    assert res.returncode == 0, f"config check exit code: expected 0, got {res.returncode}; stderr={res.stderr}"
+    assert "OK" in res.stdout, f"config check stdout: expected OK, got {res.stdout!r}"
+
+
+def test_config_check_reports_every_problem_with_file_line_and_key_path(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nserver: { prot: 1 }\nplugins:\n  storage:\n    load: SQLiteStorage\n"
+                   "    settings: { path: x.db, readers: 500 }\n  other: { load: NoSuchPlugin }\n")
+    res = run_cli("config", "check", str(bad))
+    assert res.returncode == 2, f"config check exit code: expected 2, got {res.returncode}; stdout={res.stdout}"
+    err = res.stderr
+    assert f"{bad}:2:" in err and "server.prot: unknown key 'prot'; did you mean 'port'?" in err, f"unknown key: {err}"
+    assert "plugins.storage.settings.readers:" in err and "500" in err, f"settings.readers rule: {err}"
+    assert "plugins.other.load: unknown plugin 'NoSuchPlugin'" in err and "SQLiteStorage" in err, f"unknown plugin: {err}"
+    assert "3 problems found" in err, f"problem count: {err}"
+
+
+def test_plugins_list_names_kind_version_file_and_abi(tmp_path):
+    env = dict(os.environ, LANTERN_SQLITE_PATH=str(tmp_path / "x.sqlite"))
+    res = run_cli("plugins", "list", "--config", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
+    assert res.returncode == 0, f"plugins list exit code: {res.returncode}; stderr={res.stderr}"
+    for expected in ("storage", "kind:    storage", "type:    sqlite", "dev.lantern.sqlite-storage",
+                     "libSQLiteStorage.so", "abi:     abi=1"):
+        assert expected in res.stdout, f"plugins list output lacks {expected!r}: {res.stdout}"
+
+
+def test_help_on_every_command():
+    for args in (["--help"], ["serve", "--help"], ["config", "check", "--help"], ["plugins", "list", "--help"],
+                 ["keys", "create", "--help"], ["migrate", "--help"]):
+        res = run_cli(*args)
+        assert res.returncode == 0 and "USAGE" in res.stdout.upper(), f"lantern {' '.join(args)}: {res.stdout}{res.stderr}"
+
+
+def test_broken_plugin_file_stops_startup_with_one_clear_message(tmp_path):
+    fake = tmp_path / "libFake.so"
+    fake.write_bytes(b"not an ELF file")
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(f"version: 1\nplugins:\n  fake: {{ load: {fake} }}\n")
+    res = run_cli("serve", "--config", str(cfg))
+    assert res.returncode == 2, f"serve exit code: expected 2, got {res.returncode}"
+    assert "plugins.fake.load:" in res.stderr and "cannot be loaded as a shared library" in res.stderr, f"stderr: {res.stderr}"
+    assert "Fatal error" not in res.stderr and "Stack dump" not in res.stderr, f"crash trace in stderr: {res.stderr}"
+
+
+def test_example_out_of_tree_evaluator_is_loaded_and_called(tmp_path):
+    plugin = os.environ.get("LANTERN_EXAMPLE_PLUGIN")
+    if not plugin:
+        pytest.fail("LANTERN_EXAMPLE_PLUGIN is not set: run the suite through scripts/test, which builds the example")
+    assert Path(plugin).is_file(), f"example plugin not built at {plugin}"
+    cfg = tmp_path / "evaluator.yaml"
+    port = free_port()
+    cfg.write_text(f"""version: 1
+server: {{ host: 127.0.0.1, port: {port} }}
+plugins:
+  storage: {{ load: SQLiteStorage, settings: {{ path: db.sqlite }} }}
+  refunds: {{ load: {plugin}, settings: {{ keywords: [refund, chargeback] }} }}
+projects:
+  - {{ name: ev, publicKey: pk-lf-ev, secretKey: sk-lf-ev }}
+""")
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([str(lantern_binary()), "serve", "--config", str(cfg)], cwd=REPO_ROOT,
+                                stdout=out, stderr=subprocess.STDOUT)
+    try:
+        api = Api(f"http://127.0.0.1:{port}", "pk-lf-ev", "sk-lf-ev")
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, f"server exited early: {log.read_text()}"
+            try:
+                if api.get("/api/public/health", auth=False)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, f"server not healthy: {log.read_text()}"
+            time.sleep(0.1)
+        hit, miss = uid(), uid()
+        api.ingest([event("trace-create", {"id": hit, "output": "I want a REFUND now"}),
+                    event("trace-create", {"id": miss, "output": "thanks, all good"})])
+        scores = {}
+        deadline = time.monotonic() + 20
+        while len(scores) < 2 and time.monotonic() < deadline:
+            for trace_id in (hit, miss):
+                status, body = api.get(f"/api/public/traces/{trace_id}")
+                found = [s for s in (body or {}).get("scores", []) if s.get("name") == "keyword_match"]
+                if found:
+                    scores[trace_id] = found[0]
+            time.sleep(0.1)
+        assert hit in scores and miss in scores, f"evaluator scores: expected on both traces, got {scores}; log: {log.read_text()}"
+        assert scores[hit]["value"] == 1 and scores[hit]["stringValue"] == "True", f"score on {hit}: {scores[hit]}"
+        assert scores[miss]["value"] == 0, f"score.value on {miss}: {scores[miss]}"
+        assert scores[hit]["source"] == "EVAL", f"score.source: {scores[hit]['source']}"
+        assert scores[hit]["dataType"] == "BOOLEAN", f"score.dataType: {scores[hit]['dataType']}"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)

@@ -1,0 +1,32 @@
+/// The kernel's single write path. Receivers hand it normalized events; it runs processors,
+/// commits through the storage plugin, and only then returns.
+public protocol IngestionSink: Sendable {
+    /// Stores `events` for `projectID` and returns one outcome per event, in input order.
+    ///
+    /// - Returns only after every successful event is durable (committed by storage).
+    /// - Throws ``IngestionError/atCapacity(retryAfterSeconds:)`` when the pipeline is full and
+    ///   ``IngestionError/unavailable(_:)`` when storage is down; nothing of the batch is acknowledged then.
+    func accept(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome]
+}
+
+/// Why the ingestion sink refused a whole batch. Receivers answer 503/429 with `Retry-After`.
+public enum IngestionError: Error, Sendable, Hashable {
+    /// The queue is full; retry after the given seconds.
+    case atCapacity(retryAfterSeconds: Int)
+    /// Storage is unavailable (down, or not configured); the text says why.
+    case unavailable(String)
+}
+
+/// Transforms events on every ingestion path, before storage (usage and cost, masking, sampling).
+///
+/// A processor MUST NOT drop events silently: return them (changed or not), or throw to reject the batch.
+public protocol IngestionProcessor: Component {
+    /// Returns the events to store, in the same order.
+    func process(_ events: [IngestionEvent], projectID: String) async throws -> [IngestionEvent]
+}
+
+/// Accepts a wire format over HTTP and turns it into normalized events for the ``IngestionSink``.
+public protocol IngestionReceiver: Component {
+    /// The routes this receiver serves, mounted by the kernel at start.
+    func routes() -> [PluginRoute]
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Filters and order of a trace list (`GET /api/public/traces`). Every set filter must hold (AND).
+public struct TraceQuery: Sendable, Hashable {
+    public var userID: String?
+    public var name: String?
+    public var sessionID: String?
+    /// The trace must carry every one of these tags.
+    public var tags: [String] = []
+    /// Inclusive lower bound on `timestamp`.
+    public var fromTimestamp: Date?
+    /// Exclusive upper bound on `timestamp`.
+    public var toTimestamp: Date?
+    public var version: String?
+    public var release: String?
+    /// The trace's environment must be one of these (any when empty).
+    public var environments: [String] = []
+    /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`; ties broken by id.
+    public var orderBy: String = "timestamp"
+    public var direction: SortDirection = .descending
+    public var page = PageRequest()
+
+    /// Creates an unfiltered query, newest first.
+    public init() {}
+}
+
+/// Filters of an observation list (`GET /api/public/observations`).
+public struct ObservationQuery: Sendable, Hashable {
+    public var traceID: String?
+    public var name: String?
+    public var type: ObservationType?
+    /// Matches the `userId` of the observation's trace.
+    public var userID: String?
+    public var parentObservationID: String?
+    public var level: ObservationLevel?
+    public var environments: [String] = []
+    /// Inclusive lower bound on `startTime`.
+    public var fromStartTime: Date?
+    /// Exclusive upper bound on `startTime`.
+    public var toStartTime: Date?
+    public var version: String?
+    /// Ordered by start time, newest first; ties broken by id.
+    public var page = PageRequest()
+
+    /// Creates an unfiltered query.
+    public init() {}
+}
+
+/// Filters of a session list (`GET /api/public/sessions`), newest first.
+public struct SessionQuery: Sendable, Hashable {
+    /// Inclusive lower bound on `createdAt`.
+    public var fromTimestamp: Date?
+    /// Exclusive upper bound on `createdAt`.
+    public var toTimestamp: Date?
+    public var environments: [String] = []
+    public var page = PageRequest()
+
+    /// Creates an unfiltered query.
+    public init() {}
+}
