@@ -17,10 +17,5 @@ let package = Package(
             path: "Sources/LanternPluginSDK",
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
-        .testTarget(
-            name: "LanternPluginSDKTests",
-            dependencies: ["LanternPluginSDK"],
-            path: "Tests/LanternPluginSDKTests"
-        ),
     ]
 )

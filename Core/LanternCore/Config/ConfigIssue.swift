@@ -31,7 +31,12 @@ public struct ConfigIssue: Error, Sendable, Hashable, CustomStringConvertible {
 /// Every problem found in a config, reported together.
 public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var issues: [ConfigIssue]
+    /// What could still be read despite the issues, so later checks (plugins, settings) can report theirs too.
+    public var partial: LanternConfig?
     /// Creates an error from its issues.
-    public init(_ issues: [ConfigIssue]) { self.issues = issues }
+    public init(_ issues: [ConfigIssue], partial: LanternConfig? = nil) {
+        self.issues = issues
+        self.partial = partial
+    }
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -45,7 +45,7 @@ public struct ConfigParser {
         }
         if let plugins = top["plugins"] { config.components = readPlugins(plugins, &reader) }
         if let projects = top["projects"] { config.projects = readProjects(projects, &reader) }
-        if !reader.issues.isEmpty { throw ConfigError(reader.issues) }
+        if !reader.issues.isEmpty { throw ConfigError(reader.issues, partial: config) }
         return config
     }
 

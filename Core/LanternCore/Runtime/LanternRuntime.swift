@@ -27,9 +27,22 @@ public final class LanternRuntime: Sendable {
     /// Throws ``ConfigError`` with every issue found.
     public static func prepare(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                                loader: PluginLoader = PluginLoader()) throws(ConfigError) -> LanternRuntime {
-        let config = try ConfigParser(environment: environment).parse(file: configPath)
-        let components = try ComponentAssembly(config: config, loader: loader, locator: PluginLocator(config: config, environment: environment)).assemble()
-        return try LanternRuntime(config: config, components: components)
+        let config: LanternConfig
+        var issues: [ConfigIssue] = []
+        do {
+            config = try ConfigParser(environment: environment).parse(file: configPath)
+        } catch {
+            guard let partial = error.partial else { throw error }
+            config = partial
+            issues = error.issues
+        }
+        do throws(ConfigError) {
+            let components = try ComponentAssembly(config: config, loader: loader, locator: PluginLocator(config: config, environment: environment)).assemble()
+            if !issues.isEmpty { throw ConfigError(issues) }
+            return try LanternRuntime(config: config, components: components)
+        } catch {
+            throw ConfigError(issues + error.issues)
+        }
     }
 
     init(config: LanternConfig, components: [ConfiguredComponent]) throws(ConfigError) {
