@@ -9,39 +9,19 @@ import LanternPluginSDK
 /// In-process HTTP tests of the public API over the real SQLite plugin.
 @Suite("Public API in process")
 struct PublicAPITests {
-    static func basic(_ user: String, _ password: String) -> String {
-        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-    }
-    let alpha = basic("pk-lf-alpha", "sk-lf-alpha")
-    let beta = basic("pk-lf-beta", "sk-lf-beta")
+    let alpha = APIHarness.alpha
+    let beta = APIHarness.beta
+    let harness = APIHarness()
 
-    /// Runs `body` against a started runtime on a fresh database.
     func withServer(extraPlugins: String = "", _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
-        let workspace = try TestWorkspace()
-        defer { workspace.remove() }
-        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins))
-        try await runtime.start()
-        do {
-            let app = Application(router: try LanternServer.router(for: runtime))
-            try await app.test(.router) { client in try await body(client, workspace) }
-        } catch {
-            await runtime.shutdown()
-            throw error
-        }
-        await runtime.shutdown()
+        try await harness.withServer(extraPlugins: extraPlugins, body)
     }
-
-    func json(_ response: TestResponse) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
-    }
-
+    func json(_ response: TestResponse) throws -> JSONValue { try harness.json(response) }
     func post(_ client: any TestClientProtocol, _ path: String, _ body: JSONValue, auth: String) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .post, headers: [.authorization: auth, .contentType: "application/json"],
-                                 body: ByteBuffer(string: body.jsonText))
+        try await harness.post(client, path, body, auth: auth)
     }
-
     func get(_ client: any TestClientProtocol, _ path: String, auth: String) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .get, headers: [.authorization: auth])
+        try await harness.get(client, path, auth: auth)
     }
 
     @Test func healthNeedsNoPluginsAndNoAuth() async throws {
@@ -101,7 +81,7 @@ struct PublicAPITests {
             let missing = try await client.execute(uri: "/api/public/traces", method: .get)
             #expect(missing.status == .unauthorized)
             #expect(try json(missing).objectValue?["message"] == "No authorization header")
-            let wrong = try await get(client, "/api/public/traces", auth: Self.basic("pk-lf-alpha", "sk-lf-beta"))
+            let wrong = try await get(client, "/api/public/traces", auth: APIHarness.basic("pk-lf-alpha", "sk-lf-beta"))
             #expect(wrong.status == .unauthorized)
             #expect(try json(wrong).objectValue?["message"] == "Invalid credentials. Confirm that you've configured the correct host.")
         }

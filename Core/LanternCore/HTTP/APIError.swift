@@ -41,6 +41,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return error.response()
         } catch let error as IngestionError {
             return Self.response(for: error).response()
+        } catch let error as StorageError {
+            return Self.response(for: error).response()
         } catch let error as HTTPResponseError {
             if error.status == .contentTooLarge { return APIError.payloadTooLarge(context.maxUploadSize).response() }
             if error.status == .notFound { return APIError.notFound("Route not found: \(request.method) \(request.uri.path)").response() }
@@ -49,6 +51,16 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             return JSONResponse.make(.internalServerError, ["message": "Internal Server Error", "error": .string("\(error)")])
+        }
+    }
+
+    /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 503 otherwise.
+    static func response(for error: StorageError) -> APIError {
+        switch error {
+        case .unsupported(let what): APIError(status: .notImplemented, message: "The storage plugin does not support \(what)", errorName: "NotImplementedError")
+        case .conflict(let what): APIError(status: .conflict, message: what, errorName: "LangfuseConflictError")
+        case .unavailable(let why): .unavailable("Storage unavailable: \(why)")
+        @unknown default: .unavailable("Storage unavailable: \(error)")
         }
     }
 

@@ -18,6 +18,12 @@ public enum LanternServer {
         TraceRoutes(support: support).register(on: api)
         ObservationRoutes(support: support).register(on: api)
         SessionRoutes(support: support).register(on: api)
+        let jsonLimit = runtime.config.server.maxJSONBodyBytes
+        ScoreRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        PromptRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
         try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
         return router
     }

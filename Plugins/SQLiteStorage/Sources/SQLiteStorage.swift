@@ -162,12 +162,12 @@ final class SQLiteStorage: StorageBackend {
 
     // MARK: Connections
 
-    private func writer() throws -> SQLiteWriter {
+    func writer() throws -> SQLiteWriter {
         guard let connections = state.withLock({ $0 }) else { throw StorageError.unavailable("SQLite storage is not started") }
         return connections.writer
     }
 
-    private func reader() throws -> SQLiteReader {
+    func reader() throws -> SQLiteReader {
         guard let connections = state.withLock({ $0 }), !connections.readers.isEmpty else {
             throw StorageError.unavailable("SQLite storage is not started")
         }

@@ -3,7 +3,7 @@ import LanternPluginSDK
 
 /// The single writer: owns the read-write connection; every write is one transaction.
 actor SQLiteWriter {
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
 
     init(connection: sending SQLiteConnection) { self.connection = connection }
 
@@ -42,7 +42,8 @@ actor SQLiteWriter {
             var traces: [String: Trace] = [:]
             var observations: [String: Observation] = [:]
             var scores: [String: Score] = [:]
-            for event in events {
+            var outcomes = events.map { EventOutcome.stored($0.id) }
+            for (index, event) in events.enumerated() {
                 switch event.payload {
                 case .trace(let update):
                     if var trace = try traces[update.id] ?? storedTrace(projectID, update.id) {
@@ -66,8 +67,12 @@ actor SQLiteWriter {
                     } else {
                         scores[score.id] = incoming
                     }
+                case .datasetRunItem(let update):
+                    if let problem = try saveRunItem(update, projectID: projectID, now: now) {
+                        outcomes[index] = EventOutcome(eventID: event.id, status: 404, error: problem)
+                    }
                 @unknown default:
-                    continue
+                    outcomes[index] = EventOutcome(eventID: event.id, status: 400, error: "this storage does not know the event's kind")
                 }
             }
             for observation in observations.values where traces[observation.traceID] == nil {
@@ -89,7 +94,7 @@ actor SQLiteWriter {
             for score in scores.values {
                 try connection.run(TraceRows.upsert("scores", TraceRows.scoreColumns), TraceRows.values(score))
             }
-            return events.map { EventOutcome.stored($0.id) }
+            return outcomes
         }
     }
 

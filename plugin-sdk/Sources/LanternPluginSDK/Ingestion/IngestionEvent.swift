@@ -10,6 +10,8 @@ public struct IngestionEvent: Sendable, Hashable {
         case observation(ObservationUpdate)
         /// Create or replace a score.
         case score(Score)
+        /// Link a dataset item to the trace a run produced for it; the run is created on first use.
+        case datasetRunItem(DatasetRunItemUpdate)
     }
 
     /// The event id (used for de-duplication and per-event results), not the entity id.
@@ -104,4 +106,28 @@ public struct EventOutcome: Sendable, Hashable {
     public static func stored(_ eventID: String) -> EventOutcome { EventOutcome(eventID: eventID, status: 201) }
     /// Whether the event was stored.
     public var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// One run item of an experiment: which dataset item a run's trace was produced for.
+public struct DatasetRunItemUpdate: Sendable, Hashable {
+    /// The run item's id (stable per run and item, so re-sends replace it).
+    public var id: String
+    /// The dataset, by id.
+    public var datasetID: String
+    /// The run, by name; created on first use.
+    public var runName: String
+    public var runDescription: String?
+    public var runMetadata: JSONValue?
+    public var datasetItemID: String
+    public var traceID: String
+    public var observationID: String?
+
+    /// Creates a run item.
+    public init(id: String, datasetID: String, runName: String, datasetItemID: String, traceID: String) {
+        self.id = id
+        self.datasetID = datasetID
+        self.runName = runName
+        self.datasetItemID = datasetItemID
+        self.traceID = traceID
+    }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// Datasets and their items (`/v2/datasets`, legacy `/datasets/{name}`, `/dataset-items`).
+struct DatasetRoutes {
+    let support: RouteSupport
+    let maxBodyBytes: Int
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.post("/v2/datasets") { request, context in
+            let projectID = try context.requireProject()
+            guard case .object(let body) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
+                throw APIError.badRequest("body: expected a dataset object")
+            }
+            guard let name = body["name"]?.stringValue, !name.isEmpty else { throw APIError.badRequest("name: is required") }
+            var dataset = Dataset(id: UUID().uuidString.lowercased(), projectID: projectID, name: name, createdAt: Date())
+            dataset.description = body["description"]?.stringValue
+            dataset.metadata = body["metadata"].flatMap { $0 == .null ? nil : $0 }
+            dataset.inputSchema = body["inputSchema"].flatMap { $0 == .null ? nil : $0 }
+            dataset.expectedOutputSchema = body["expectedOutputSchema"].flatMap { $0 == .null ? nil : $0 }
+            return JSONResponse.make(.ok, .object(CatalogPresenters.dataset(try await support.storage().upsertDataset(dataset))))
+        }
+        group.get("/v2/datasets") { request, context in
+            let page = try await support.storage().datasets(projectID: try context.requireProject(), page: try QueryReader(request).page())
+            return JSONResponse.make(.ok, Presenters.page(page) { .object(CatalogPresenters.dataset($0)) })
+        }
+        group.get("/v2/datasets/:name") { _, context in
+            let dataset = try await lookup(try support.parameter("name", context), context)
+            return JSONResponse.make(.ok, .object(CatalogPresenters.dataset(dataset)))
+        }
+        group.get("/datasets/:name") { _, context in
+            let projectID = try context.requireProject()
+            let dataset = try await lookup(try support.parameter("name", context), context)
+            let storage = try support.storage()
+            let items = try await storage.datasetItems(projectID: projectID, datasetID: dataset.id, page: PageRequest(page: 1, limit: 10_000))
+            let runs = try await storage.datasetRuns(projectID: projectID, datasetID: dataset.id, page: PageRequest(page: 1, limit: 10_000))
+            var object = CatalogPresenters.dataset(dataset)
+            object["items"] = .array(items.items.map { CatalogPresenters.item($0, datasetName: dataset.name) })
+            object["runs"] = .array(runs.items.map { .string($0.name) })
+            return JSONResponse.make(.ok, .object(object))
+        }
+        group.post("/dataset-items") { request, context in
+            let projectID = try context.requireProject()
+            guard case .object(let body) = try await JSONResponse.body(of: request, limit: 4_718_592) else {
+                throw APIError.badRequest("body: expected a dataset item object")
+            }
+            guard let datasetName = body["datasetName"]?.stringValue else { throw APIError.badRequest("datasetName: is required") }
+            let dataset = try await lookup(datasetName, context)
+            var item = DatasetItem(id: body["id"]?.stringValue ?? UUID().uuidString.lowercased(), projectID: projectID, datasetID: dataset.id, createdAt: Date())
+            if let status = body["status"]?.stringValue {
+                guard ["ACTIVE", "ARCHIVED"].contains(status) else { throw APIError.badRequest("status: must be ACTIVE or ARCHIVED") }
+                item.status = DatasetItem.Status(rawValue: status)
+            }
+            item.input = body["input"].flatMap { $0 == .null ? nil : $0 }
+            item.expectedOutput = body["expectedOutput"].flatMap { $0 == .null ? nil : $0 }
+            item.metadata = body["metadata"].flatMap { $0 == .null ? nil : $0 }
+            item.sourceTraceID = body["sourceTraceId"]?.stringValue
+            item.sourceObservationID = body["sourceObservationId"]?.stringValue
+            do {
+                let stored = try await support.storage().upsertDatasetItem(item)
+                return JSONResponse.make(.ok, CatalogPresenters.item(stored, datasetName: dataset.name))
+            } catch StorageError.conflict(let reason) {
+                throw APIError.badRequest(reason)
+            }
+        }
+        group.get("/dataset-items") { request, context in
+            let projectID = try context.requireProject()
+            let reader = QueryReader(request)
+            let storage = try support.storage()
+            var names: [String: String] = [:]
+            var datasetID: String?
+            if let datasetName = reader.string("datasetName") {
+                let dataset = try await lookup(datasetName, context)
+                datasetID = dataset.id
+                names[dataset.id] = dataset.name
+            }
+            let page = try await storage.datasetItems(projectID: projectID, datasetID: datasetID, page: try reader.page())
+            for item in page.items where names[item.datasetID] == nil {
+                names[item.datasetID] = try await storage.dataset(projectID: projectID, id: item.datasetID)?.name ?? ""
+            }
+            return JSONResponse.make(.ok, Presenters.page(page) { CatalogPresenters.item($0, datasetName: names[$0.datasetID] ?? "") })
+        }
+        group.get("/dataset-items/:id") { _, context in
+            let projectID = try context.requireProject()
+            let storage = try support.storage()
+            guard let item = try await storage.datasetItem(projectID: projectID, id: try support.parameter("id", context)) else {
+                throw APIError.notFound("Dataset item not found")
+            }
+            let name = try await storage.dataset(projectID: projectID, id: item.datasetID)?.name ?? ""
+            return JSONResponse.make(.ok, CatalogPresenters.item(item, datasetName: name))
+        }
+    }
+
+    private func lookup(_ name: String, _ context: LanternRequestContext) async throws -> Dataset {
+        guard let dataset = try await support.storage().dataset(projectID: try context.requireProject(), name: name) else {
+            throw APIError.notFound("Dataset not found: '\(name)'")
+        }
+        return dataset
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// Prompt management: create versions, fetch by version or label, move labels.
+struct PromptRoutes {
+    let support: RouteSupport
+    let maxBodyBytes: Int
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.post("/v2/prompts") { request, context in
+            let projectID = try context.requireProject()
+            let draft = try PromptValidation.draft(from: try await JSONResponse.body(of: request, limit: maxBodyBytes), projectID: projectID)
+            do {
+                return JSONResponse.make(.created, CatalogPresenters.prompt(try await support.storage().createPromptVersion(draft)))
+            } catch StorageError.conflict(let reason) {
+                throw APIError.badRequest(reason)
+            }
+        }
+        group.get("/v2/prompts/:name") { request, context in
+            let projectID = try context.requireProject()
+            let name = try support.parameter("name", context)
+            let reader = QueryReader(request)
+            let version = try reader.integer("version", in: 1...Int(Int32.max))
+            let label = reader.string("label")
+            if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
+            let storage = try support.storage()
+            let found = if let version {
+                try await storage.promptVersion(projectID: projectID, name: name, version: version)
+            } else {
+                try await storage.promptVersion(projectID: projectID, name: name, label: label ?? "production")
+            }
+            guard let found else {
+                let selector = version.map { "version \($0)" } ?? "label '\(label ?? "production")'"
+                throw APIError.notFound("Prompt not found: '\(name)' with \(selector)")
+            }
+            return JSONResponse.make(.ok, CatalogPresenters.prompt(found))
+        }
+        group.patch("/v2/prompts/:name/versions/:version") { request, context in
+            let projectID = try context.requireProject()
+            let name = try support.parameter("name", context)
+            guard let version = Int(try support.parameter("version", context)), version >= 1 else {
+                throw APIError.badRequest("version must be a whole number from 1")
+            }
+            let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
+            let labels = try PromptValidation.labels(body.objectValue?["newLabels"], field: "newLabels", required: true)
+            guard let updated = try await support.storage().setPromptLabels(projectID: projectID, name: name, version: version, labels: labels) else {
+                throw APIError.notFound("Prompt not found: '\(name)' version \(version)")
+            }
+            return JSONResponse.make(.ok, CatalogPresenters.prompt(updated))
+        }
+    }
+}
+
+/// The rules of a prompt create request (contract §4): name, type, prompt shape, labels and tags.
+enum PromptValidation {
+    static func draft(from body: JSONValue, projectID: String) throws -> Prompt {
+        guard case .object(let object) = body else { throw APIError.badRequest("body: expected a prompt object") }
+        guard case .string(let name)? = object["name"], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.badRequest("name: is required")
+        }
+        if name.hasPrefix("/") || name.hasSuffix("/") || name.contains("//") || name.contains("|") {
+            throw APIError.badRequest("name: must not start or end with '/', contain '//' or contain '|' (got \(name))")
+        }
+        let kind = Prompt.Kind(rawValue: object["type"]?.stringValue ?? "text")
+        guard kind == .text || kind == .chat else { throw APIError.badRequest("type: must be text or chat") }
+        guard let prompt = object["prompt"] else { throw APIError.badRequest("prompt: is required") }
+        try validateBody(prompt, kind: kind)
+        var tags: [String] = []
+        if let raw = object["tags"], raw != .null {
+            guard let list = raw.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else { throw APIError.badRequest("tags: expected a list of strings") }
+            tags = Array(Set(list.compactMap(\.stringValue))).sorted()
+        }
+        let config = object["config"].flatMap { $0 == .null ? nil : $0 } ?? .object([:])
+        let commitMessage = object["commitMessage"]?.stringValue
+        return Prompt(id: UUID().uuidString.lowercased(), projectID: projectID, name: name, version: 0, kind: kind, prompt: prompt,
+                      config: config, labels: try labels(object["labels"], field: "labels", required: false), tags: tags,
+                      commitMessage: commitMessage, createdAt: Date())
+    }
+
+    /// Labels: lower-case letters, digits, `_`, `-` and `.`; `latest` is set by Lantern alone.
+    static func labels(_ raw: JSONValue?, field: String, required: Bool) throws -> [String] {
+        guard let raw, raw != .null else {
+            if required { throw APIError.badRequest("\(field): is required") }
+            return []
+        }
+        guard let list = raw.arrayValue?.compactMap(\.stringValue), list.count == raw.arrayValue?.count else {
+            throw APIError.badRequest("\(field): expected a list of strings")
+        }
+        for label in list {
+            if label == "latest" { throw APIError.badRequest("\(field): the label 'latest' is reserved and always on the newest version") }
+            let valid = !label.isEmpty && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+            if !valid { throw APIError.badRequest("\(field): '\(label)' may contain only a-z, 0-9, '_', '-' and '.'") }
+        }
+        return Array(Set(list)).sorted()
+    }
+
+    private static func validateBody(_ prompt: JSONValue, kind: Prompt.Kind) throws {
+        if kind == .text {
+            guard prompt.stringValue != nil else { throw APIError.badRequest("prompt: a text prompt must be a string") }
+            return
+        }
+        guard let messages = prompt.arrayValue else { throw APIError.badRequest("prompt: a chat prompt must be a list of messages") }
+        for (index, message) in messages.enumerated() {
+            guard let object = message.objectValue else { throw APIError.badRequest("prompt[\(index)]: expected a message object") }
+            if object["type"]?.stringValue == "placeholder" {
+                guard object["name"]?.stringValue?.isEmpty == false else { throw APIError.badRequest("prompt[\(index)].name: a placeholder needs a name") }
+            } else if object["role"]?.stringValue == nil || object["content"]?.stringValue == nil {
+                throw APIError.badRequest("prompt[\(index)]: a chat message needs string role and content")
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import LanternCore
+import LanternPluginSDK
+
+/// Runs in-process HTTP tests against a started runtime on a fresh SQLite database.
+struct APIHarness {
+    static func basic(_ user: String, _ password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    }
+    static let alpha = basic("pk-lf-alpha", "sk-lf-alpha")
+    static let beta = basic("pk-lf-beta", "sk-lf-beta")
+
+    func withServer(extraPlugins: String = "", _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins))
+        try await runtime.start()
+        do {
+            let app = Application(router: try LanternServer.router(for: runtime))
+            try await app.test(.router) { client in try await body(client, workspace) }
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        await runtime.shutdown()
+    }
+
+    func json(_ response: TestResponse) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
+    }
+
+    func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ body: JSONValue? = nil,
+              auth: String = alpha) async throws -> TestResponse {
+        try await client.execute(uri: path, method: method, headers: [.authorization: auth, .contentType: "application/json"],
+                                 body: body.map { ByteBuffer(string: $0.jsonText) })
+    }
+
+    func post(_ client: any TestClientProtocol, _ path: String, _ body: JSONValue, auth: String) async throws -> TestResponse {
+        try await send(client, .post, path, body, auth: auth)
+    }
+
+    func get(_ client: any TestClientProtocol, _ path: String, auth: String) async throws -> TestResponse {
+        try await send(client, .get, path, auth: auth)
+    }
+}
