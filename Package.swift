@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "SQLiteStorage", type: .dynamic, targets: ["SQLiteStorage"]),
+        .library(name: "OTelReceiver", type: .dynamic, targets: ["OTelReceiver"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Used only by the OTelReceiver plugin (linked into libOTelReceiver.so, never into the kernel).
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(
@@ -51,6 +54,13 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: [sdk, "CSQLite"],
             path: "Plugins/SQLiteStorage/Sources",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
+        .target(
+            name: "OTelReceiver",
+            dependencies: [sdk, "COTelZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Plugins/OTelReceiver/Sources",
             linkerSettings: pluginLinkerSettings
         ),
         .target(name: "FixturePlugin", dependencies: [sdk], path: "Tests/Fixtures/FixturePlugin", linkerSettings: pluginLinkerSettings),

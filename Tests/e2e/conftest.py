@@ -460,3 +460,128 @@ def api_b(api, project_b) -> Api:
     """Client authenticated as the second project."""
     _, pk, sk = project_b
     return api.with_keys(pk, sk)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers for the official-client suites (test_sdk_*.py, test_otel_*.py)
+# The client libraries are imported lazily so the stdlib-only suites never need them.
+# ---------------------------------------------------------------------------------------------
+
+WAIT_TIMEOUT_S = 5.0
+
+
+def wait_for(fn, what: str, timeout: float = WAIT_TIMEOUT_S, interval: float = 0.1) -> Any:
+    """Call ``fn()`` until it returns a truthy value without raising AssertionError.
+
+    Returns that value. After ``timeout`` seconds the last AssertionError is re-raised (prefixed
+    with ``what``), or, if ``fn`` only ever returned a falsy value, an AssertionError naming ``what``.
+    """
+    deadline = time.monotonic() + timeout
+    last_error: AssertionError | None = None
+    last_value: Any = None
+    while True:
+        try:
+            last_value = fn()
+            if last_value:
+                return last_value
+            last_error = None
+        except AssertionError as exc:
+            last_error = exc
+        if time.monotonic() >= deadline:
+            if last_error is not None:
+                raise AssertionError(f"{what} (still failing after {timeout:.0f} s): {last_error}") from None
+            raise AssertionError(f"{what}: not satisfied within {timeout:.0f} s (last result: {last_value!r})")
+        time.sleep(interval)
+
+
+def get_when(api: "Api", path: str, what: str, params: Any = None, check=None,
+             timeout: float = WAIT_TIMEOUT_S) -> Any:
+    """Poll ``GET path`` until it answers 200 and ``check(body)`` (if given) raises no AssertionError."""
+    def attempt():
+        status, body = api.get(path, params)
+        assert status == 200, f"GET {what}: HTTP status expected 200, got {status} body={body!r}"
+        if check is not None:
+            check(body)
+        return body if body is not None else {}
+    return wait_for(attempt, what, timeout=timeout)
+
+
+@dataclass
+class RecordedExchange:
+    method: str
+    path: str
+    status: int
+    request_body: Any
+    response_body: Any
+
+
+class HttpRecorder:
+    """httpx event hook recording every REST exchange the Langfuse SDK makes (scores, media, prompts...)."""
+
+    def __init__(self) -> None:
+        import threading
+        self._lock = threading.Lock()
+        self.exchanges: list[RecordedExchange] = []
+
+    def hook(self, response) -> None:  # httpx response event hook
+        try:
+            response.read()
+            response_body = _decode(response.content)
+        except Exception as exc:  # pragma: no cover - diagnostic only
+            response_body = f"<unreadable: {exc!r}>"
+        request = response.request
+        try:
+            raw = request.content
+        except Exception:  # pragma: no cover - streamed request
+            raw = b""
+        request_body = _decode(raw) if raw and request.headers.get("content-type", "").startswith(
+            "application/json") else (len(raw) if raw else None)
+        with self._lock:
+            self.exchanges.append(RecordedExchange(request.method, request.url.path, response.status_code,
+                                                   request_body, response_body))
+
+    def matching(self, method: str, path_prefix: str) -> list[RecordedExchange]:
+        with self._lock:
+            return [x for x in self.exchanges if x.method == method and x.path.startswith(path_prefix)]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.exchanges.clear()
+
+
+@dataclass
+class LangfuseHandle:
+    client: Any
+    recorder: HttpRecorder
+    tracer_provider: Any
+
+
+def open_langfuse_client(base_url: str, public_key: str = DEFAULT_PUBLIC_KEY,
+                         secret_key: str = DEFAULT_SECRET_KEY, **kwargs: Any) -> LangfuseHandle:
+    """A fresh official ``langfuse.Langfuse`` client bound to Lantern.
+
+    The SDK keeps one resource manager (tracer, score queue, media threads) per public key for the
+    whole process; it is reset here so every test module starts from a fresh one. The client gets a
+    private OpenTelemetry TracerProvider (the global one is left alone) and an httpx client whose
+    responses are recorded (``handle.recorder``). Close with ``close_langfuse_client``.
+    """
+    import httpx
+    from langfuse import Langfuse
+    from langfuse._client.resource_manager import LangfuseResourceManager
+    from opentelemetry.sdk.trace import TracerProvider
+
+    LangfuseResourceManager.reset()
+    recorder = HttpRecorder()
+    provider = TracerProvider()
+    http = httpx.Client(timeout=HTTP_TIMEOUT_S, event_hooks={"response": [recorder.hook]})
+    client = Langfuse(public_key=public_key, secret_key=secret_key, base_url=base_url,
+                      httpx_client=http, tracer_provider=provider, **kwargs)
+    return LangfuseHandle(client, recorder, provider)
+
+
+def close_langfuse_client(handle: LangfuseHandle) -> None:
+    from langfuse._client.resource_manager import LangfuseResourceManager
+    try:
+        LangfuseResourceManager.reset()  # flushes, then shuts down every SDK resource manager
+    finally:
+        handle.tracer_provider.shutdown()

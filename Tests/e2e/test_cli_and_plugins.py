@@ -120,3 +120,22 @@ projects:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+def test_migrate_applies_the_schema_and_is_idempotent(tmp_path):
+    env = dict(os.environ, LANTERN_SQLITE_PATH=str(tmp_path / "m.sqlite"))
+    for attempt in (1, 2):
+        res = run_cli("migrate", "--config", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
+        assert res.returncode == 0, f"migrate run {attempt}: exit code {res.returncode}; stderr={res.stderr}"
+        assert "migrations applied" in res.stdout, f"migrate run {attempt} stdout: {res.stdout!r}"
+    assert (tmp_path / "m.sqlite").is_file(), "migrate: database file was not created"
+
+
+def test_unwritable_database_path_is_a_clear_startup_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    env = dict(os.environ, LANTERN_SQLITE_PATH=str(blocker / "db" / "lantern.sqlite"), LANTERN_PORT=str(free_port()))
+    res = run_cli("serve", "--config", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
+    assert res.returncode == 1, f"serve exit code: expected 1, got {res.returncode}; stdout={res.stdout}"
+    assert "component 'storage' (sqlite from" in res.stderr and str(blocker) in res.stderr, f"stderr: {res.stderr}"
+    assert "Fatal error" not in res.stderr, f"crash trace in stderr: {res.stderr}"

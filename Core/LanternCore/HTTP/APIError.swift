@@ -54,12 +54,13 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 503 otherwise.
+    /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 400 for invalid input, 503 otherwise.
     static func response(for error: StorageError) -> APIError {
         switch error {
         case .unsupported(let what): APIError(status: .notImplemented, message: "The storage plugin does not support \(what)", errorName: "NotImplementedError")
         case .conflict(let what): APIError(status: .conflict, message: what, errorName: "LangfuseConflictError")
         case .unavailable(let why): .unavailable("Storage unavailable: \(why)")
+        case .invalid(let what): .badRequest(what)
         @unknown default: .unavailable("Storage unavailable: \(error)")
         }
     }

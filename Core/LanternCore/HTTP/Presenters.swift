@@ -32,15 +32,15 @@ enum Presenters {
     }
 
     /// `TraceWithFullDetails`: the trace with its full observations and scores.
-    static func traceWithFullDetails(_ summary: TraceSummary, observations: [Observation], scores: [Score]) -> JSONValue {
+    static func traceWithFullDetails(_ summary: TraceSummary, observations: [Observation], scores: [Score], promptIDs: PromptIDs) -> JSONValue {
         guard case .object(var object) = traceWithDetails(summary) else { return .null }
-        object["observations"] = .array(observations.map(observation))
+        object["observations"] = .array(observations.map { observation($0, promptIDs: promptIDs) })
         object["scores"] = .array(scores.map(score))
         return .object(object)
     }
 
     /// `ObservationsView`: an observation with its derived figures.
-    static func observation(_ observation: Observation) -> JSONValue {
+    static func observation(_ observation: Observation, promptIDs: PromptIDs) -> JSONValue {
         let usage = observation.usageDetails, cost = observation.costDetails
         let legacyUsage: JSONValue = .object([
             "input": .number(usage["input"] ?? 0), "output": .number(usage["output"] ?? 0), "total": .number(usage["total"] ?? 0),
@@ -55,7 +55,7 @@ enum Presenters {
             "input": observation.input ?? .null, "output": observation.output ?? .null, "version": string(observation.version),
             "metadata": .object(observation.metadata), "usage": legacyUsage, "usageDetails": numbers(usage), "costDetails": numbers(cost),
             "level": .string(observation.level.rawValue), "statusMessage": string(observation.statusMessage),
-            "parentObservationId": string(observation.parentObservationID), "promptId": .null,
+            "parentObservationId": string(observation.parentObservationID), "promptId": string(promptIDs.id(of: observation)),
             "promptName": string(observation.promptName), "promptVersion": observation.promptVersion.map { .number(Double($0)) } ?? .null,
             "environment": .string(observation.environment), "projectId": .string(observation.projectID),
             "modelId": .null, "inputPrice": .null, "outputPrice": .null, "totalPrice": .null,

@@ -20,15 +20,21 @@ struct ObservationRoutes {
             query.fromStartTime = try reader.date("fromStartTime")
             query.toStartTime = try reader.date("toStartTime")
             query.version = reader.string("version")
-            let page = try await support.storage().observations(projectID: try context.requireProject(), query: query)
-            return JSONResponse.make(.ok, Presenters.page(page, Presenters.observation))
+            let projectID = try context.requireProject()
+            let storage = try support.storage()
+            let page = try await storage.observations(projectID: projectID, query: query)
+            let promptIDs = try await PromptIDs.resolve(page.items, projectID: projectID, storage: storage)
+            return JSONResponse.make(.ok, Presenters.page(page) { Presenters.observation($0, promptIDs: promptIDs) })
         }
         group.get("/observations/:observationId") { _, context in
             let id = try support.parameter("observationId", context)
-            guard let observation = try await support.storage().observation(projectID: try context.requireProject(), id: id) else {
+            let projectID = try context.requireProject()
+            let storage = try support.storage()
+            guard let observation = try await storage.observation(projectID: projectID, id: id) else {
                 throw APIError.notFound("Observation not found within authorized project")
             }
-            return JSONResponse.make(.ok, Presenters.observation(observation))
+            let promptIDs = try await PromptIDs.resolve([observation], projectID: projectID, storage: storage)
+            return JSONResponse.make(.ok, Presenters.observation(observation, promptIDs: promptIDs))
         }
     }
 }

@@ -10,9 +10,14 @@ struct PromptRoutes {
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.post("/v2/prompts") { request, context in
             let projectID = try context.requireProject()
-            let draft = try PromptValidation.draft(from: try await JSONResponse.body(of: request, limit: maxBodyBytes), projectID: projectID)
+            let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
+            var draft = try PromptValidation.draft(from: body, projectID: projectID)
+            let storage = try support.storage()
+            if body.objectValue?["tags"] == nil || body.objectValue?["tags"] == .null {
+                draft.tags = try await storage.promptVersions(projectID: projectID, name: draft.name).first?.tags ?? []
+            }
             do {
-                return JSONResponse.make(.created, CatalogPresenters.prompt(try await support.storage().createPromptVersion(draft)))
+                return JSONResponse.make(.created, CatalogPresenters.prompt(try await storage.createPromptVersion(draft)))
             } catch StorageError.conflict(let reason) {
                 throw APIError.badRequest(reason)
             }
@@ -53,6 +58,7 @@ struct PromptRoutes {
 }
 
 /// The rules of a prompt create request (contract §4): name, type, prompt shape, labels and tags.
+/// Absent or null `tags` keep the tags of the name's newest version (the route fills them in).
 enum PromptValidation {
     static func draft(from body: JSONValue, projectID: String) throws -> Prompt {
         guard case .object(let object) = body else { throw APIError.badRequest("body: expected a prompt object") }

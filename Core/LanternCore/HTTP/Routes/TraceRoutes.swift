@@ -21,7 +21,9 @@ struct TraceRoutes {
             }
             async let observations = storage.observations(projectID: projectID, traceIDs: [id])
             async let scores = storage.scores(projectID: projectID, traceIDs: [id])
-            return JSONResponse.make(.ok, Presenters.traceWithFullDetails(summary, observations: try await observations, scores: try await scores))
+            let loaded = try await observations
+            let promptIDs = try await PromptIDs.resolve(loaded, projectID: projectID, storage: storage)
+            return JSONResponse.make(.ok, Presenters.traceWithFullDetails(summary, observations: loaded, scores: try await scores, promptIDs: promptIDs))
         }
         group.delete("/traces/:traceId") { _, context in
             let id = try support.parameter("traceId", context)

@@ -116,6 +116,8 @@ public struct DatasetRunItemUpdate: Sendable, Hashable {
     public var datasetID: String
     /// The run, by name; created on first use.
     public var runName: String
+    /// The id to give the run when this item creates it (an OpenTelemetry experiment's id); random when nil.
+    public var runID: String?
     public var runDescription: String?
     public var runMetadata: JSONValue?
     public var datasetItemID: String

@@ -11,8 +11,11 @@ public struct PageRequest: Sendable, Hashable {
         self.limit = max(1, limit)
     }
 
-    /// Rows to skip before this page.
-    public var offset: Int { (page - 1) * limit }
+    /// Rows to skip before this page (saturating, never trapping on client-chosen values).
+    public var offset: Int {
+        let (product, overflow) = max(0, page - 1).multipliedReportingOverflow(by: max(1, limit))
+        return overflow ? Int.max : product
+    }
 }
 
 /// One page of results and the total count across all pages.
@@ -30,7 +33,10 @@ public struct Page<Item: Sendable>: Sendable {
     }
 
     /// Pages needed for `totalItems` at this page size.
-    public var totalPages: Int { (totalItems + request.limit - 1) / request.limit }
+    public var totalPages: Int {
+        let size = max(1, request.limit), items = max(0, totalItems)
+        return items / size + (items % size == 0 ? 0 : 1)
+    }
 }
 
 /// Sort direction.

@@ -73,12 +73,15 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     case conflict(String)
     /// The backend cannot be reached or opened; the text says which resource and why.
     case unavailable(String)
+    /// The input cannot be stored as given (e.g. a non-finite number); the text names the field.
+    case invalid(String)
 
     public var description: String {
         switch self {
         case .unsupported(let what): "storage does not support \(what)"
         case .conflict(let what): "conflict: \(what)"
         case .unavailable(let why): "storage unavailable: \(why)"
+        case .invalid(let what): "invalid input: \(what)"
         }
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import LanternPluginSDK
+
+/// Writes one ingestion batch on the writer connection in a single `BEGIN IMMEDIATE … COMMIT` transaction.
+///
+/// Nothing is acknowledged unless the commit succeeds: a failed commit rolls back and throws.
+struct BatchWriter: Sendable {
+    let projectID: String
+    let now: Date
+    let logger: PluginLogger
+
+    /// Applies `events` in order and returns one outcome per event, in the same order.
+    func write(_ events: [IngestionEvent], on connection: SQLiteConnection) throws -> [EventOutcome] {
+        try connection.transaction(.immediate) {
+            var batch = PendingBatch(fetcher: RowFetcher(connection: connection, logger: logger), projectID: projectID, now: now)
+            var outcomes: [EventOutcome] = []
+            outcomes.reserveCapacity(events.count)
+            for event in events { outcomes.append(try batch.apply(event)) }
+            try batch.flush(to: connection)
+            return outcomes
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LanternPluginSDK
+
+/// Folds the events of one batch onto the stored rows with the SDK's ``MergeRules``, in memory,
+/// then writes every touched trace, observation, score and session row once. Dataset run items are
+/// written as they come (each is one row, never folded).
+struct PendingBatch {
+    private let fetcher: RowFetcher
+    private let projectID: String
+    private let now: Date
+    private var traces = PendingRows<Trace>()
+    private var observations = PendingRows<Observation>()
+    private var scores = PendingRows<Score>()
+    private var sessions = PendingRows<Session>()
+
+    /// Starts an empty batch for `projectID`; `now` stamps created and updated rows.
+    init(fetcher: RowFetcher, projectID: String, now: Date) {
+        self.fetcher = fetcher
+        self.projectID = projectID
+        self.now = now
+    }
+
+    /// Folds one event. An event whose resulting row cannot be stored is rejected with 400 and leaves
+    /// the batch unchanged; database failures throw and fail the whole batch.
+    mutating func apply(_ event: IngestionEvent) throws -> EventOutcome {
+        do {
+            switch event.payload {
+            case .trace(let update): try apply(update, at: event.timestamp)
+            case .observation(let update): try apply(update, at: event.timestamp)
+            case .score(let score): try apply(score)
+            case .datasetRunItem(let update):
+                if let problem = try DatasetCatalog(fetcher: fetcher).save(update, projectID: projectID, now: now) {
+                    return EventOutcome(eventID: event.id, status: 404, error: problem)
+                }
+            @unknown default:
+                return EventOutcome(eventID: event.id, status: 400, error: "the SQLite storage does not know this kind of event")
+            }
+            return .stored(event.id)
+        } catch let error as RowEncodingError {
+            return EventOutcome(eventID: event.id, status: 400, error: "cannot store the event: \(error)")
+        }
+    }
+
+    /// Writes every changed row once: upserts for traces, observations and scores, insert-if-missing for sessions.
+    func flush(to connection: SQLiteConnection) throws {
+        for values in traces.writes { try connection.run(TraceTable.upsert, values) }
+        for values in observations.writes { try connection.run(ObservationTable.upsert, values) }
+        for values in scores.writes { try connection.run(ScoreTable.upsert, values) }
+        for values in sessions.writes { try connection.run(SessionTable.insertIfMissing, values) }
+    }
+
+    private mutating func apply(_ update: TraceUpdate, at eventTimestamp: Date) throws {
+        var trace: Trace
+        if let existing = try storedTrace(update.id) {
+            trace = existing
+            trace.apply(update, now: now)
+        } else {
+            trace = Trace.created(from: update, projectID: projectID, eventTimestamp: eventTimestamp, now: now)
+        }
+        let values = try TraceTable.values(trace, json: fetcher.json)
+        let session = try newSession(of: trace)
+        traces.update(trace.id, to: trace, values: values)
+        if let session { sessions.update(session.model.id, to: session.model, values: session.values) }
+    }
+
+    private mutating func apply(_ update: ObservationUpdate, at eventTimestamp: Date) throws {
+        let fetcher = fetcher, projectID = projectID
+        var observation: Observation
+        if let existing = try observations.row(update.id, load: { try fetcher.row(ObservationTable.self, projectID: projectID, id: $0) }) {
+            observation = existing
+            observation.apply(update, now: now)
+        } else {
+            observation = Observation.created(from: update, projectID: projectID, eventTimestamp: eventTimestamp, now: now)
+        }
+        let values = try ObservationTable.values(observation, json: fetcher.json)
+        let shallowTrace = try storedTrace(observation.traceID) == nil ? self.shallowTrace(for: observation) : nil
+        let shallowValues = try shallowTrace.map { try TraceTable.values($0, json: fetcher.json) }
+        observations.update(observation.id, to: observation, values: values)
+        if let shallowTrace, let shallowValues { traces.update(shallowTrace.id, to: shallowTrace, values: shallowValues) }
+    }
+
+    private mutating func apply(_ score: Score) throws {
+        let fetcher = fetcher, projectID = projectID
+        var incoming = score
+        incoming.projectID = projectID
+        let stored = try scores.row(score.id) { try fetcher.row(ScoreTable.self, projectID: projectID, id: $0) }
+        let merged = stored.map { $0.replaced(by: incoming, now: now) } ?? incoming
+        let values = try ScoreTable.values(merged, json: fetcher.json)
+        scores.update(merged.id, to: merged, values: values)
+    }
+
+    /// The trace with this id as the batch currently sees it (stored, or folded earlier in the batch).
+    private mutating func storedTrace(_ id: String) throws -> Trace? {
+        let fetcher = fetcher, projectID = projectID
+        return try traces.row(id) { try fetcher.row(TraceTable.self, projectID: projectID, id: $0) }
+    }
+
+    /// The trace an observation creates when its trace does not exist: only id, timestamp and environment.
+    private func shallowTrace(for observation: Observation) -> Trace {
+        Trace(id: observation.traceID, projectID: projectID, timestamp: observation.startTime,
+              environment: observation.environment, createdAt: now)
+    }
+
+    /// The session a trace names, when the batch has not noted it yet; it is inserted if missing when the batch is written.
+    private mutating func newSession(of trace: Trace) throws -> (model: Session, values: [SQLValue])? {
+        guard let sessionID = trace.sessionID, sessions.row(sessionID, load: { _ in nil }) == nil else { return nil }
+        let session = Session(id: sessionID, projectID: projectID, environment: trace.environment, createdAt: trace.timestamp)
+        return (session, try SessionTable.values(session, json: fetcher.json))
+    }
+}

@@ -1,0 +1,50 @@
+import LanternPluginSDK
+
+/// Observation and score reads on one read connection.
+struct ObservationQueries {
+    let fetcher: RowFetcher
+    let projectID: String
+
+    /// Every observation of the given traces, by start time then id.
+    func observations(traceIDs: [String]) throws -> [Observation] {
+        guard !traceIDs.isEmpty else { return [] }
+        return try fetcher.fetch(ObservationTable.self, """
+            SELECT \(ObservationTable.selectList) FROM observations
+            WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?)) ORDER BY start_time, id
+            """, [.text(projectID), try fetcher.list(traceIDs)])
+    }
+
+    /// A page of observations matching every filter of `query`, newest start time first (ties by id, descending).
+    func page(_ query: ObservationQuery) throws -> Page<Observation> {
+        var filter = SQLFilter(projectID: projectID)
+        filter.equal("trace_id", query.traceID)
+        filter.equal("name", query.name)
+        filter.equal("type", query.type?.rawValue)
+        filter.equal("parent_observation_id", query.parentObservationID)
+        filter.equal("level", query.level?.rawValue)
+        filter.equal("version", query.version)
+        if let userID = query.userID {
+            filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
+        }
+        if !query.environments.isEmpty {
+            filter.add("environment IN (SELECT value FROM json_each(?))", try fetcher.list(query.environments))
+        }
+        if let from = query.fromStartTime { filter.add("start_time >= ?", .date(from)) }
+        if let to = query.toStartTime { filter.add("start_time < ?", .date(to)) }
+        return try fetcher.page(ObservationTable.self, where: filter, orderBy: "start_time DESC, id DESC", request: query.page)
+    }
+
+    /// One observation, or nil.
+    func observation(id: String) throws -> Observation? {
+        try fetcher.row(ObservationTable.self, projectID: projectID, id: id)
+    }
+
+    /// Every score attached to the given traces, newest first (ties by id).
+    func scores(traceIDs: [String]) throws -> [Score] {
+        guard !traceIDs.isEmpty else { return [] }
+        return try fetcher.fetch(ScoreTable.self, """
+            SELECT \(ScoreTable.selectList) FROM scores
+            WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?)) ORDER BY timestamp DESC, id
+            """, [.text(projectID), try fetcher.list(traceIDs)])
+    }
+}

@@ -1,0 +1,87 @@
+import CSQLite
+import Foundation
+import LanternPluginSDK
+
+/// The open database file: one writer connection, whose work runs strictly one piece at a time, and a
+/// pool of read-only connections. SQLite errors leave here as ``StorageError``s.
+final class Database: Sendable {
+    /// The database file.
+    let path: String
+    private let writer: ConnectionWorker
+    private let readers: ReaderPool
+
+    private init(path: String, writer: ConnectionWorker, readers: ReaderPool) {
+        self.path = path
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating if needed) the database at `path` in WAL mode with `synchronous=FULL`, then `readers`
+    /// read-only connections. Throws ``StorageError/unavailable(_:)`` naming the path and the reason.
+    static func open(path: String, readers: Int, busyTimeoutMs: Int32) throws -> Database {
+        do {
+            try createFolder(of: path)
+            let writer = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                              busyTimeoutMs: busyTimeoutMs)
+            guard !writer.isReadOnly else { throw SQLiteError(code: SQLITE_READONLY, message: "the file is not writable") }
+            let mode = try writer.query("PRAGMA journal_mode=WAL") { $0.text(0) }.first
+            guard mode?.lowercased() == "wal" else {
+                throw SQLiteError(message: "WAL journal mode is not available here (got \(mode ?? "no answer"))")
+            }
+            try writer.execute("PRAGMA synchronous=FULL")
+            let pool = try (0..<max(1, readers)).map { index in
+                ConnectionWorker(try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeoutMs: busyTimeoutMs),
+                                 label: "dev.lantern.sqlite.reader.\(index)")
+            }
+            return Database(path: path, writer: ConnectionWorker(writer, label: "dev.lantern.sqlite.writer"), readers: ReaderPool(pool))
+        } catch let error as SQLiteError {
+            throw StorageError.unavailable("cannot open SQLite database at \(path): \(error.message)")
+        } catch {
+            throw StorageError.unavailable("cannot open SQLite database at \(path): \(error)")
+        }
+    }
+
+    /// Creates the folders above the database file when missing.
+    private static func createFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot create the folder \(folder) (\(error.localizedDescription))")
+        }
+    }
+
+    /// Runs `body` on the writer connection after every write submitted before it.
+    func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await storageErrors { try await writer.run(body) }
+    }
+
+    /// Runs `body` on an idle read-only connection inside one read transaction, so all its queries see one snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await storageErrors {
+            try await readers.read { connection in try connection.transaction(.deferred) { try body(connection) } }
+        }
+    }
+
+    /// Closes the readers, then the writer (the last connection checkpoints the WAL into the file).
+    func close() async {
+        await readers.close()
+        await writer.close()
+    }
+
+    /// Maps failures to ``StorageError``: constraint violations become conflicts, unstorable values invalid input,
+    /// anything else "unavailable".
+    private func storageErrors<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let error as StorageError {
+            throw error
+        } catch let error as SQLiteError where error.isConstraintViolation {
+            throw StorageError.conflict(error.message)
+        } catch let error as RowEncodingError {
+            throw StorageError.invalid(error.description)
+        } catch {
+            throw StorageError.unavailable("SQLite database \(path): \(error)")
+        }
+    }
+}
