@@ -585,3 +585,17 @@ def close_langfuse_client(handle: LangfuseHandle) -> None:
         LangfuseResourceManager.reset()  # flushes, then shuts down every SDK resource manager
     finally:
         handle.tracer_provider.shutdown()
+
+
+@pytest.fixture(scope="module")
+def lf_handle(lantern_server):
+    """A Langfuse SDK client per test module, pointed at the server under test."""
+    handle = open_langfuse_client(lantern_server.base_url)
+    yield handle
+    close_langfuse_client(handle)
+
+
+@pytest.fixture
+def lf(lf_handle):
+    """The module's Langfuse SDK client."""
+    return lf_handle.client

@@ -18,23 +18,11 @@ pytest.importorskip("langfuse", reason="install Tests/e2e/requirements.txt")
 from langfuse import Evaluation, Langfuse  # noqa: E402
 from langfuse.media import LangfuseMedia  # noqa: E402
 
-from conftest import (check_fields, check_keys, check_meta, check_not_found, close_langfuse_client,  # noqa: E402
-                      get_when, open_langfuse_client, parse_ts, uid, wait_for)
+from conftest import (check_fields, check_keys, check_meta, check_not_found, # noqa: E402
+                      get_when, parse_ts, uid, wait_for)
 
 TRACES = "/api/public/traces"
 PROMPTS = "/api/public/v2/prompts"
-
-
-@pytest.fixture(scope="module")
-def lf_handle(lantern_server):
-    handle = open_langfuse_client(lantern_server.base_url)
-    yield handle
-    close_langfuse_client(handle)
-
-
-@pytest.fixture
-def lf(lf_handle) -> Langfuse:
-    return lf_handle.client
 
 
 def q(name: str) -> str:

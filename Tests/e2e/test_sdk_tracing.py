@@ -18,23 +18,11 @@ from langfuse import Langfuse, observe, propagate_attributes  # noqa: E402
 
 from conftest import (DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY, OBSERVATION_VIEW_KEYS,  # noqa: E402
                       TRACE_DETAIL_KEYS, check_approx, check_fields, check_keys, check_times,
-                      close_langfuse_client, get_when, open_langfuse_client, uid)
+                      get_when, uid)
 
 TRACES = "/api/public/traces"
 OBSERVATIONS = "/api/public/observations"
 SESSIONS = "/api/public/sessions"
-
-
-@pytest.fixture(scope="module")
-def lf_handle(lantern_server):
-    handle = open_langfuse_client(lantern_server.base_url)
-    yield handle
-    close_langfuse_client(handle)
-
-
-@pytest.fixture
-def lf(lf_handle) -> Langfuse:
-    return lf_handle.client
 
 
 def env_name(prefix: str = "e2e") -> str:
