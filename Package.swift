@@ -15,12 +15,14 @@ let package = Package(
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "SQLiteStorage", type: .dynamic, targets: ["SQLiteStorage"]),
         .library(name: "OTelReceiver", type: .dynamic, targets: ["OTelReceiver"]),
+        .library(name: "PostgresStorage", type: .dynamic, targets: ["PostgresStorage"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
     ],
     dependencies: [
         .package(path: "plugin-sdk"),
+        .package(path: "plugin-sdk/Testing"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -56,6 +58,13 @@ let package = Package(
             path: "Plugins/SQLiteStorage/Sources",
             linkerSettings: pluginLinkerSettings
         ),
+        .systemLibrary(name: "CLibPQ", path: "Plugins/PostgresStorage/CLibPQ"),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [sdk, "CLibPQ"],
+            path: "Plugins/PostgresStorage/Sources",
+            linkerSettings: pluginLinkerSettings
+        ),
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
         .target(
             name: "OTelReceiver",
@@ -70,6 +79,7 @@ let package = Package(
             dependencies: [
                 "LanternCore",
                 sdk,
+                .product(name: "LanternPluginSDKTesting", package: "Testing"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/LanternCoreTests"

@@ -382,31 +382,28 @@ def _health(base_url: str) -> tuple[int, Any]:
         return err.code, _decode(err.read())
 
 
-@pytest.fixture(scope="session")
-def lantern_server(tmp_path_factory) -> LanternServer:
-    """Start ``lantern serve`` on a free port with a fresh SQLite file; SIGTERM it at the end."""
+def launch_server(config: Path, workdir: Path, env_overrides: dict[str, str], port: int | None = None) -> LanternServer:
+    """Start ``lantern serve --config CONFIG`` on a free port (or ``port``) and wait until it is healthy."""
     binary = lantern_binary()
     if not binary.is_file():
         pytest.fail(f"server binary not found at {binary} (build it with `swift build`, or set LANTERN_BIN)")
-    if not CONFIG_PATH.is_file():
-        pytest.fail(f"server config not found at {CONFIG_PATH}")
-
-    workdir = tmp_path_factory.mktemp("lantern")
-    port = free_port()
+    if not config.is_file():
+        pytest.fail(f"server config not found at {config}")
+    port = port or free_port()
     env = dict(os.environ)
     env.update({
         "LANTERN_HOST": "127.0.0.1",
         "LANTERN_PORT": str(port),
-        "LANTERN_SQLITE_PATH": str(workdir / "lantern.sqlite"),
         "LANTERN_PUBLIC_KEY": DEFAULT_PUBLIC_KEY,
         "LANTERN_SECRET_KEY": DEFAULT_SECRET_KEY,
     })
-    log_path = workdir / "server.log"
+    env.update(env_overrides)
+    log_path = workdir / f"server-{port}.log"
     base_url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([str(binary), "serve", "--config", str(CONFIG_PATH)], cwd=REPO_ROOT,
+        proc = subprocess.Popen([str(binary), "serve", "--config", str(config)], cwd=REPO_ROOT,
                                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    server = LanternServer(binary, CONFIG_PATH, base_url, port, env, workdir, log_path, proc)
+    server = LanternServer(binary, config, base_url, port, env, workdir, log_path, proc)
 
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     last = None
@@ -417,7 +414,7 @@ def lantern_server(tmp_path_factory) -> LanternServer:
         try:
             last = _health(base_url)
             if last[0] == 200:
-                break
+                return server
         except (OSError, http.client.HTTPException) as exc:
             last = exc
         if time.monotonic() > deadline:
@@ -427,11 +424,13 @@ def lantern_server(tmp_path_factory) -> LanternServer:
                         f"output:\n{server.output()}")
         time.sleep(0.1)
 
-    yield server
 
+def stop_server(server: LanternServer) -> None:
+    """SIGTERM the server; it must have stayed up and must exit with 0."""
+    proc = server.proc
     rc = proc.poll()
     if rc is not None:
-        pytest.fail(f"lantern serve died during the test session with code {rc}; output:\n{server.output()}")
+        pytest.fail(f"lantern serve died during the test with code {rc}; output:\n{server.output()}")
     proc.send_signal(signal.SIGTERM)
     try:
         rc = proc.wait(timeout=SHUTDOWN_TIMEOUT_S)
@@ -440,6 +439,15 @@ def lantern_server(tmp_path_factory) -> LanternServer:
         proc.wait()
         pytest.fail(f"lantern serve did not exit within {SHUTDOWN_TIMEOUT_S}s of SIGTERM; output:\n{server.output()}")
     assert rc == 0, f"lantern serve exit code after SIGTERM: expected 0, got {rc}; output:\n{server.output()}"
+
+
+@pytest.fixture(scope="session")
+def lantern_server(tmp_path_factory) -> LanternServer:
+    """Start ``lantern serve`` on the configured profile (fresh SQLite file); SIGTERM it at the end."""
+    workdir = tmp_path_factory.mktemp("lantern")
+    server = launch_server(CONFIG_PATH, workdir, {"LANTERN_SQLITE_PATH": str(workdir / "lantern.sqlite")})
+    yield server
+    stop_server(server)
 
 
 @pytest.fixture(scope="session")

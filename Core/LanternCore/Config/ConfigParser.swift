@@ -60,7 +60,8 @@ public struct ConfigParser {
     private func readServer(_ node: Node, _ reader: inout NodeReader) -> LanternConfig.Server {
         var server = LanternConfig.Server()
         guard let map = reader.mapping(node, at: "server") else { return server }
-        reader.rejectUnknownKeys(map, at: "server", allowed: ["host", "port", "maxIngestionBodyBytes", "maxJSONBodyBytes"])
+        reader.rejectUnknownKeys(map, at: "server", allowed: ["host", "port", "maxIngestionBodyBytes", "maxJSONBodyBytes",
+                                                                  "ingestionQueueEvents", "benchmarkEndpoint"])
         if let host = map["host"] { server.host = reader.string(host, at: "server.host") ?? server.host }
         if let port = map["port"], let value = reader.integer(port, at: "server.port", in: 0...65535) { server.port = value }
         if let size = map["maxIngestionBodyBytes"], let value = reader.integer(size, at: "server.maxIngestionBodyBytes", in: 1024...(1 << 30)) {
@@ -68,6 +69,12 @@ public struct ConfigParser {
         }
         if let size = map["maxJSONBodyBytes"], let value = reader.integer(size, at: "server.maxJSONBodyBytes", in: 1024...(1 << 30)) {
             server.maxJSONBodyBytes = value
+        }
+        if let size = map["ingestionQueueEvents"], let value = reader.integer(size, at: "server.ingestionQueueEvents", in: 100...10_000_000) {
+            server.ingestionQueueEvents = value
+        }
+        if let flag = map["benchmarkEndpoint"], let value = reader.boolean(flag, at: "server.benchmarkEndpoint") {
+            server.benchmarkEndpoint = value
         }
         return server
     }

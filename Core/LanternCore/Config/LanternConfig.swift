@@ -10,6 +10,10 @@ public struct LanternConfig: Sendable {
         public var maxIngestionBodyBytes = 4_718_592
         /// Largest body of the other JSON routes (Langfuse: 1 MB).
         public var maxJSONBodyBytes = 1_048_576
+        /// Events waiting for the storage writer before ingestion answers 503 (back-pressure).
+        public var ingestionQueueEvents = 50_000
+        /// Serves `POST /bench/discard` (reads and drops the body) as the benchmark suite's HTTP baseline.
+        public var benchmarkEndpoint = false
     }
 
     /// One configured component: which plugin file, which factory, which settings.

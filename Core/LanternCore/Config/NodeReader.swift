@@ -48,6 +48,14 @@ struct NodeReader {
         return value
     }
 
+    mutating func boolean(_ node: Node, at keyPath: String) -> Bool? {
+        guard case .scalar = node, let value = node.bool else {
+            report(node, at: keyPath, "must be true or false (got \(node.string ?? "a non-scalar"))")
+            return nil
+        }
+        return value
+    }
+
     /// Converts a node to JSON; plain scalars resolve to null, booleans and numbers as YAML 1.2 core says.
     mutating func json(_ node: Node, at keyPath: String) -> JSONValue {
         switch node {

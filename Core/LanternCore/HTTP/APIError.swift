@@ -13,6 +13,17 @@ public struct APIError: Error, Sendable {
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message, errorName: "InvalidRequestError") }
     static func unauthorized(_ message: String) -> APIError { APIError(status: .unauthorized, message: message, errorName: nil) }
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message, errorName: "LangfuseNotFoundError") }
+    static func notImplemented(_ message: String) -> APIError { APIError(status: .notImplemented, message: message, errorName: "NotImplementedError") }
+    /// The refusal of one ingested event, with its own status (404 names a missing resource, else a 400-class error).
+    static func refused(_ outcome: EventOutcome) -> APIError {
+        let message = outcome.error ?? "not stored"
+        switch outcome.status {
+        case 404: return notFound(message)
+        case 501: return notImplemented(message)
+        case 500...: return unavailable(message)
+        default: return APIError(status: HTTPResponse.Status(code: outcome.status), message: message, errorName: "InvalidRequestError")
+        }
+    }
     static func payloadTooLarge(_ limit: Int) -> APIError {
         APIError(status: .contentTooLarge, message: "Request body exceeds the limit of \(limit) bytes", errorName: "PayloadTooLargeError")
     }

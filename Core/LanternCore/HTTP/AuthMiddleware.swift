@@ -14,6 +14,7 @@ struct AuthMiddleware: RouterMiddleware {
         guard let keys else { throw APIError.unavailable("No storage plugin is configured, so no API key can be checked") }
         let projectID: String?
         do { projectID = try await keys.authenticate(publicKey: publicKey, secretKey: secretKey) } catch {
+            if case StorageError.unavailable(let why) = error { throw APIError.unavailable("Storage unavailable: \(why)") }
             throw APIError.unavailable("Storage unavailable: \(error)")
         }
         guard let projectID else { throw APIError.unauthorized("Invalid credentials. Confirm that you've configured the correct host.") }

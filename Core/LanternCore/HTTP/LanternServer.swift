@@ -12,6 +12,8 @@ public enum LanternServer {
         router.add(middleware: ErrorMiddleware())
         let support = RouteSupport(runtime: runtime)
         HealthRoutes(support: support).register(on: router)
+        MetricsRoutes(support: support).register(on: router)
+        if runtime.config.server.benchmarkEndpoint { BenchmarkRoutes().register(on: router) }
         let api = router.group("/api/public").add(middleware: AuthMiddleware(keys: runtime.keys))
         ProjectRoutes(support: support).register(on: api)
         IngestionRoutes(support: support, maxBodyBytes: runtime.config.server.maxIngestionBodyBytes).register(on: api)
@@ -20,6 +22,8 @@ public enum LanternServer {
         SessionRoutes(support: support).register(on: api)
         let jsonLimit = runtime.config.server.maxJSONBodyBytes
         ScoreRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        ScoreQueryRoutes(support: support).register(on: api)
+        ScoreConfigRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         PromptRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)

@@ -1,25 +1,29 @@
 import Foundation
 import LanternPluginSDK
 
-/// The kernel's single write path (``IngestionSink``): processors, then a durable storage write,
-/// then post-commit work (exporters, evaluators) that never delays the acknowledgement.
+/// The kernel's single write path (``IngestionSink``): processors (on the caller's task), then a durable
+/// group-committed storage write (``GroupCommitWriter``), then post-commit work (exporters, evaluators) that
+/// never delays the acknowledgement.
 public final class IngestionPipeline: IngestionSink {
-    private let storage: (any StorageBackend)?
+    private let writer: GroupCommitWriter?
+    private let scoreConfigCheck: ScoreConfigCheck?
     private let processors: [(id: String, processor: any IngestionProcessor)]
     private let admission: AdmissionLimit
     private let onCommit: @Sendable (CommittedBatch) -> Void
 
-    /// Creates a pipeline; `maxConcurrentBatches` bounds the batches in flight before callers get "at capacity".
+    /// Creates a pipeline; `maxConcurrentBatches` bounds the batches in flight before callers get "at capacity",
+    /// and `queueCapacityEvents` the events waiting for the storage writer.
     init(storage: (any StorageBackend)?, processors: [(id: String, processor: any IngestionProcessor)],
-         maxConcurrentBatches: Int = 256, onCommit: @escaping @Sendable (CommittedBatch) -> Void) {
-        self.storage = storage
+         maxConcurrentBatches: Int = 256, queueCapacityEvents: Int = 50_000, onCommit: @escaping @Sendable (CommittedBatch) -> Void) {
+        self.writer = storage.map { GroupCommitWriter(storage: $0, capacityEvents: queueCapacityEvents) }
+        self.scoreConfigCheck = storage.map(ScoreConfigCheck.init(storage:))
         self.processors = processors
         self.admission = AdmissionLimit(limit: maxConcurrentBatches)
         self.onCommit = onCommit
     }
 
     public func accept(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
-        guard let storage else { throw IngestionError.unavailable("no storage plugin is configured") }
+        guard let writer else { throw IngestionError.unavailable("no storage plugin is configured") }
         guard !events.isEmpty else { return [] }
         guard admission.enter() else { throw IngestionError.atCapacity(retryAfterSeconds: 1) }
         defer { admission.leave() }
@@ -29,23 +33,24 @@ public final class IngestionPipeline: IngestionSink {
                 throw IngestionError.unavailable("processor \(id) failed: \(error)")
             }
         }
-        let order = Self.applyOrder(processed)
+        var refused: [Int: EventOutcome] = [:]
+        if let scoreConfigCheck {
+            do { (processed, refused) = try await scoreConfigCheck.check(processed, projectID: projectID) } catch {
+                throw IngestionError.unavailable("score configs could not be read: \(error)")
+            }
+        }
+        let order = Self.applyOrder(processed).filter { refused[$0] == nil }
         let ordered = order.map { processed[$0] }
-        let results: [EventOutcome]
-        do { results = try await storage.write(ordered, projectID: projectID) } catch let error as IngestionError {
-            throw error
-        } catch {
-            throw IngestionError.unavailable("\(error)")
-        }
-        guard results.count == ordered.count else {
-            throw IngestionError.unavailable("storage returned \(results.count) outcomes for \(ordered.count) events")
-        }
-        var outcomes = [EventOutcome](repeating: EventOutcome(eventID: "", status: 500), count: processed.count)
+        let results = ordered.isEmpty ? [] : try await writer.write(ordered, projectID: projectID)
+        var outcomes = processed.indices.map { refused[$0] ?? EventOutcome(eventID: processed[$0].id, status: 500) }
         for (position, index) in order.enumerated() { outcomes[index] = results[position] }
         let committed = zip(ordered, results).filter { $0.1.isSuccess }.map(\.0)
         if !committed.isEmpty { onCommit(CommittedBatch(projectID: projectID, events: committed)) }
         return outcomes
     }
+
+    /// The write path's counters (zero when no storage is configured).
+    public var stats: IngestionStatsSnapshot { writer?.stats.snapshot ?? IngestionStatsSnapshot() }
 
     /// Indices of `events` in apply order: creates before updates, each group by timestamp, stable.
     static func applyOrder(_ events: [IngestionEvent]) -> [Int] {

@@ -66,7 +66,8 @@ public final class LanternRuntime: Sendable {
                                    logger: Logger(label: "lantern.export"))
         if !issues.isEmpty { throw ConfigError(issues) }
         let evaluations = evaluations, exports = exports
-        pipeline = IngestionPipeline(storage: storage, processors: processors) { batch in
+        pipeline = IngestionPipeline(storage: storage, processors: processors,
+                                     queueCapacityEvents: config.server.ingestionQueueEvents) { batch in
             exports.dispatch(batch)
             evaluations.schedule(batch)
         }

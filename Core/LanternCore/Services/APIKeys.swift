@@ -26,7 +26,13 @@ public struct APIKeys: Sendable {
     public func ensureProject(named name: String) async throws -> Project {
         if let existing = try await storage.project(named: name) { return existing }
         let project = Project(id: "project-" + Identifiers.stableHash(name + UUID().uuidString), name: name, createdAt: Date())
-        try await storage.upsertProject(project)
+        do {
+            try await storage.upsertProject(project)
+        } catch StorageError.conflict {
+            // Another server created it between the lookup and the insert: use theirs.
+            if let created = try await storage.project(named: name) { return created }
+            throw StorageError.conflict("a project named '\(name)' exists but cannot be read")
+        }
         return project
     }
 

@@ -7,6 +7,8 @@ struct ExportHandler {
     let host: any PluginHost
     /// The cap on a decompressed body.
     var inflatedLimit = Gzip.defaultLimit
+    /// The newest `x-langfuse-ingestion-version` this receiver understands (Langfuse SDK v5 sends 4).
+    static let newestIngestionVersion = 4
 
     /// The two OTLP/HTTP encodings.
     enum Format {
@@ -18,6 +20,10 @@ struct ExportHandler {
     func handle(_ request: PluginRequest) async -> PluginResponse {
         guard let projectID = request.projectID else {
             return ExportResponses.error(401, "the OTLP route needs project credentials (Basic auth)")
+        }
+        if let version = request.headers["x-langfuse-ingestion-version"]?.trimmingCharacters(in: .whitespaces),
+           let number = Int(version), number > Self.newestIngestionVersion {
+            return ExportResponses.error(400, "Unsupported x-langfuse-ingestion-version \(number): this server accepts versions up to \(Self.newestIngestionVersion)")
         }
         let contentType = request.headers["content-type"]?.lowercased() ?? ""
         let format: Format

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LanternPluginSDK
 
-/// `GET /api/public/health` and `/api/public/ready`: no auth.
+/// `GET /api/public/health` (with `detail=true`: the ingestion write path's counters) and `/api/public/ready`: no auth.
 struct HealthRoutes {
     static let version = "0.1.0"
     let support: RouteSupport
@@ -14,10 +14,32 @@ struct HealthRoutes {
                     return JSONResponse.make(.serviceUnavailable, ["status": "Database not available", "version": .string(Self.version)])
                 }
             }
-            return JSONResponse.make(.ok, ["status": "OK", "version": .string(Self.version)])
+            var body: [String: JSONValue] = ["status": "OK", "version": .string(Self.version)]
+            if QueryReader(request).string("detail") == "true" {
+                body["ingestion"] = Self.ingestionDetail(support.runtime.pipeline.stats)
+            }
+            return JSONResponse.make(.ok, .object(body))
         }
         router.get("/api/public/ready") { _, _ in
             JSONResponse.make(.ok, ["status": "OK"])
         }
+    }
+
+    /// The write path's counters as JSON.
+    static func ingestionDetail(_ stats: IngestionStatsSnapshot) -> JSONValue {
+        var detail: [String: JSONValue] = [
+            "queuedRequests": .number(Double(stats.queuedRequests)),
+            "queuedEvents": .number(Double(stats.queuedEvents)),
+            "queueCapacityEvents": .number(Double(stats.capacityEvents)),
+            "commits": .number(Double(stats.commits)),
+            "failedCommits": .number(Double(stats.failedCommits)),
+            "eventsCommitted": .number(Double(stats.eventsCommitted)),
+            "rejectedAtCapacity": .number(Double(stats.rejectedAtCapacity)),
+            "lastCommitMs": .number(stats.lastCommitSeconds * 1000),
+            "maxCommitMs": .number(stats.maxCommitSeconds * 1000),
+            "lastCommitAt": .null,
+        ]
+        if let last = stats.lastCommitAt { detail["lastCommitAt"] = .string(Timestamp.format(last)) }
+        return .object(detail)
     }
 }

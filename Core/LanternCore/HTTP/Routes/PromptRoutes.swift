@@ -68,6 +68,7 @@ enum PromptValidation {
         if name.hasPrefix("/") || name.hasSuffix("/") || name.contains("//") || name.contains("|") {
             throw APIError.badRequest("name: must not start or end with '/', contain '//' or contain '|' (got \(name))")
         }
+        if reservedNames.contains(name) { throw APIError.badRequest("name: '\(name)' is reserved") }
         let kind = Prompt.Kind(rawValue: object["type"]?.stringValue ?? "text")
         guard kind == .text || kind == .chat else { throw APIError.badRequest("type: must be text or chat") }
         guard let prompt = object["prompt"] else { throw APIError.badRequest("prompt: is required") }
@@ -79,6 +80,9 @@ enum PromptValidation {
         }
         let config = object["config"].flatMap { $0 == .null ? nil : $0 } ?? .object([:])
         let commitMessage = object["commitMessage"]?.stringValue
+        if let commitMessage, commitMessage.count > 500 {
+            throw APIError.badRequest("commitMessage: at most 500 characters (got \(commitMessage.count))")
+        }
         return Prompt(id: UUID().uuidString.lowercased(), projectID: projectID, name: name, version: 0, kind: kind, prompt: prompt,
                       config: config, labels: try labels(object["labels"], field: "labels", required: false), tags: tags,
                       commitMessage: commitMessage, createdAt: Date())
@@ -95,11 +99,15 @@ enum PromptValidation {
         }
         for label in list {
             if label == "latest" { throw APIError.badRequest("\(field): the label 'latest' is reserved and always on the newest version") }
+            if label.count > 36 { throw APIError.badRequest("\(field): '\(label.prefix(40))' is longer than 36 characters") }
             let valid = !label.isEmpty && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
             if !valid { throw APIError.badRequest("\(field): '\(label)' may contain only a-z, 0-9, '_', '-' and '.'") }
         }
         return Array(Set(list)).sorted()
     }
+
+    /// Names the Langfuse UI uses as routes.
+    static let reservedNames: Set<String> = ["new", "metrics", "prompt-detail"]
 
     private static func validateBody(_ prompt: JSONValue, kind: Prompt.Kind) throws {
         if kind == .text {
@@ -107,13 +115,38 @@ enum PromptValidation {
             return
         }
         guard let messages = prompt.arrayValue else { throw APIError.badRequest("prompt: a chat prompt must be a list of messages") }
+        var placeholders: Set<String> = [], variables: Set<String> = []
         for (index, message) in messages.enumerated() {
             guard let object = message.objectValue else { throw APIError.badRequest("prompt[\(index)]: expected a message object") }
             if object["type"]?.stringValue == "placeholder" {
-                guard object["name"]?.stringValue?.isEmpty == false else { throw APIError.badRequest("prompt[\(index)].name: a placeholder needs a name") }
-            } else if object["role"]?.stringValue == nil || object["content"]?.stringValue == nil {
+                guard let name = object["name"]?.stringValue, isPlaceholderName(name) else {
+                    throw APIError.badRequest("prompt[\(index)].name: a placeholder needs a name of letters, digits and _ starting with a letter")
+                }
+                placeholders.insert(name)
+            } else if let content = object["content"]?.stringValue, object["role"]?.stringValue != nil {
+                variables.formUnion(templateVariables(in: content))
+            } else {
                 throw APIError.badRequest("prompt[\(index)]: a chat message needs string role and content")
             }
         }
+        if let clash = placeholders.intersection(variables).sorted().first {
+            throw APIError.badRequest("prompt: '\(clash)' is both a placeholder and a {{variable}}; use different names")
+        }
+    }
+
+    private static func isPlaceholderName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }
+    }
+
+    /// The `{{name}}` variables of a template (names trimmed), as the SDK's template parser reads them.
+    static func templateVariables(in text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            names.insert(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 }

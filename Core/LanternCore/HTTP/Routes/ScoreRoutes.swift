@@ -45,7 +45,7 @@ struct ScoreRoutes {
             }
             let outcomes = try await support.runtime.pipeline.accept(
                 [IngestionEvent(id: "score-\(score.id)", timestamp: now, payload: .score(score))], projectID: projectID)
-            if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.badRequest(failed.error ?? "score not stored") }
+            if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.refused(failed) }
             return JSONResponse.make(.ok, ["id": .string(score.id)])
         }
     }

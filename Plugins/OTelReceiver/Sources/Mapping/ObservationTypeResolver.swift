@@ -5,7 +5,7 @@ enum ObservationTypeResolver {
     /// Attributes whose presence marks a model call (rule 10).
     static let modelKeys = ["langfuse.observation.model.name", "gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "model"]
 
-    static func resolve(_ attributes: SpanAttributes, scope: ScopeRecord) -> ObservationType {
+    static func resolve(_ attributes: SpanAttributes, scope: ScopeRecord, spanName: String) -> ObservationType {
         let explicit = attributes.text("langfuse.observation.type")?.lowercased()
 
         // 0. Langfuse Python SDK ≤ 3.3 sent generations as type "span" with generation attributes.
@@ -31,6 +31,10 @@ enum ObservationTypeResolver {
         }
         // 7. GenAI tool attributes.
         if attributes.has("gen_ai.tool.name") || attributes.has("gen_ai.tool.call.id") { return .tool }
+        // 8. Flue (`@flue/opentelemetry`) span names.
+        if scope.name == "@flue/opentelemetry", let type = flueSpanType(spanName) { return type }
+        // 9. LiveKit Agents span names.
+        if scope.name == "livekit-agents", let type = liveKitSpanNames[spanName] { return type }
         // 10. Any model attribute.
         if modelKeys.contains(where: { attributes.first([$0]) != nil }) { return .generation }
         return .span
@@ -50,6 +54,23 @@ enum ObservationTypeResolver {
         "chat": .generation, "completion": .generation, "text_completion": .generation, "generate_content": .generation,
         "generate": .generation, "embeddings": .embedding, "invoke_agent": .agent, "create_agent": .agent, "execute_tool": .tool,
     ]
+
+    /// LiveKit Agents: agent turns and activities are agents, function tools are tools.
+    private static let liveKitSpanNames: [String: ObservationType] = [
+        "agent_turn": .agent, "start_agent_activity": .agent, "function_tool": .tool,
+    ]
+
+    /// Flue names its spans `<kind>` or `<kind> <name>` (`workflow`, `agent`, `operation`, `turn`, `tool`, `task`):
+    /// workflows, agents and delegated tasks are agents, turns are model calls, tools are tools.
+    private static func flueSpanType(_ spanName: String) -> ObservationType? {
+        let kind = spanName.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        switch kind {
+        case "workflow", "agent", "task", "invoke_agent": return .agent
+        case "turn", "chat", "model": return .generation
+        case "tool", "execute_tool": return .tool
+        default: return nil
+        }
+    }
 
     private static let genkitSubtypes: [String: ObservationType] = [
         "model": .generation, "background-model": .generation, "embedder": .embedding, "tool": .tool,

@@ -105,7 +105,7 @@ struct SpanMapping {
     // MARK: observation
 
     func observation() -> ObservationUpdate {
-        let type = ObservationTypeResolver.resolve(attributes, scope: span.scope)
+        let type = ObservationTypeResolver.resolve(attributes, scope: span.scope, spanName: span.name)
         var update = ObservationUpdate(id: span.spanID, type: type)
         update.traceID = span.traceID
         update.parentObservationID = span.parentSpanID

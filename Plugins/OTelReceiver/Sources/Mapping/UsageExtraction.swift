@@ -34,6 +34,8 @@ enum UsageExtraction {
         "prompt_tokens_details.cached_tokens": "input_cached_tokens", "input_tokens_details.cached_tokens": "input_cached_tokens",
         "cache_creation_input_tokens": "input_cache_creation", "cache_creation.input_tokens": "input_cache_creation",
         "cache_write_tokens": "input_cache_creation", "prompt_details.cache_write": "input_cache_creation",
+        "cache_creation.ephemeral_5m_input_tokens": "input_cache_creation_5m",
+        "cache_creation.ephemeral_1h_input_tokens": "input_cache_creation_1h",
         "reasoning.output_tokens": "output_reasoning_tokens", "reasoning_tokens": "output_reasoning_tokens",
         "completion_details.reasoning": "output_reasoning_tokens", "output_tokens_details.reasoning_tokens": "output_reasoning_tokens",
         "completion_tokens_details.reasoning_tokens": "output_reasoning_tokens",
@@ -56,8 +58,14 @@ enum UsageExtraction {
     }
 
     /// Subtracts cache reads/writes from `input` and reasoning from `output` (never below zero).
+    ///
+    /// Anthropic reports cache creation both as one figure and split by lifetime (5 minutes, 1 hour); when the
+    /// split is present the single figure is dropped, so the same tokens are neither counted nor subtracted twice.
     static func subtractingDetails(_ details: [String: Double]) -> [String: Double] {
         var usage = details
+        if usage["input_cache_creation_5m"] != nil || usage["input_cache_creation_1h"] != nil {
+            usage["input_cache_creation"] = nil
+        }
         if let input = usage["input"] {
             let cached = ["input_cached_tokens", "input_cache_creation", "input_cache_read", "input_cache_creation_5m", "input_cache_creation_1h"]
                 .reduce(0.0) { $0 + (usage[$1] ?? 0) }
@@ -88,6 +96,10 @@ enum UsageExtraction {
             if let anthropic = provider["anthropic"]?.objectValue?["usage"]?.objectValue {
                 usage["input_cache_creation"] = usage["input_cache_creation"] ?? anthropic["cache_creation_input_tokens"]?.numberValue
                 usage["input_cached_tokens"] = usage["input_cached_tokens"] ?? anthropic["cache_read_input_tokens"]?.numberValue
+                if let split = anthropic["cache_creation"]?.objectValue {
+                    usage["input_cache_creation_5m"] = split["ephemeral_5m_input_tokens"]?.numberValue
+                    usage["input_cache_creation_1h"] = split["ephemeral_1h_input_tokens"]?.numberValue
+                }
             }
             if let bedrock = provider["bedrock"]?.objectValue?["usage"]?.objectValue {
                 usage["input_cache_read"] = usage["input_cache_read"] ?? bedrock["cacheReadInputTokens"]?.numberValue

@@ -63,6 +63,19 @@ public protocol TraceReader: Sendable {
     func session(projectID: String, id: String) async throws -> Session?
     /// Every trace of a session, oldest first.
     func traces(projectID: String, sessionID: String) async throws -> [TraceSummary]
+    /// One score of any target (trace, observation, session, dataset run), or nil.
+    func score(projectID: String, id: String) async throws -> Score?
+    /// A page of scores of any target matching every filter of `query`, newest first (timestamp, then id, descending).
+    /// `userID` and `traceTags` match the score's trace; scores without a trace never match them.
+    func scores(projectID: String, query: ScoreQuery) async throws -> Page<Score>
+    /// Deletes one score; false when it did not exist.
+    func deleteScore(projectID: String, id: String) async throws -> Bool
+}
+
+extension TraceReader {
+    public func score(projectID: String, id: String) async throws -> Score? { throw StorageError.unsupported("score queries") }
+    public func scores(projectID: String, query: ScoreQuery) async throws -> Page<Score> { throw StorageError.unsupported("score queries") }
+    public func deleteScore(projectID: String, id: String) async throws -> Bool { throw StorageError.unsupported("score queries") }
 }
 
 /// Expected storage failures.

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// `GET /api/public/v2/scores` (every filter of the OpenAPI file), `GET /api/public/v2/scores/{scoreId}` and
+/// `DELETE /api/public/scores/{scoreId}` (204). Listed scores carry their trace's user, tags, environment and session.
+struct ScoreQueryRoutes {
+    let support: RouteSupport
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.get("/v2/scores") { request, context in
+            let projectID = try context.requireProject()
+            let storage = try support.storage()
+            let page = try await storage.scores(projectID: projectID, query: try Self.query(QueryReader(request)))
+            let traces = try await Self.traces(of: page.items, projectID: projectID, storage: storage)
+            return JSONResponse.make(.ok, Presenters.page(page) { Self.present($0, traces: traces) })
+        }
+        group.get("/v2/scores/:scoreId") { _, context in
+            let projectID = try context.requireProject()
+            let id = try support.parameter("scoreId", context)
+            let storage = try support.storage()
+            guard let score = try await storage.score(projectID: projectID, id: id) else {
+                throw APIError.notFound("Score not found: \(id)")
+            }
+            return JSONResponse.make(.ok, Self.present(score, traces: try await Self.traces(of: [score], projectID: projectID, storage: storage)))
+        }
+        group.delete("/scores/:scoreId") { _, context in
+            let projectID = try context.requireProject()
+            let id = try support.parameter("scoreId", context)
+            guard try await support.storage().deleteScore(projectID: projectID, id: id) else {
+                throw APIError.notFound("Score not found: \(id)")
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    /// The query parameters as a ``ScoreQuery``; a malformed one is a 400 naming it.
+    static func query(_ reader: QueryReader) throws -> ScoreQuery {
+        var query = ScoreQuery()
+        query.page = try reader.page()
+        query.userID = reader.string("userId")
+        query.name = reader.string("name")
+        query.fromTimestamp = try reader.date("fromTimestamp")
+        query.toTimestamp = try reader.date("toTimestamp")
+        query.environments = reader.strings("environment")
+        query.source = try reader.oneOf("source", ScoreSource.all.map(\.rawValue)).map(ScoreSource.init(rawValue:))
+        query.dataType = try reader.oneOf("dataType", ScoreDataType.all.map(\.rawValue)).map(ScoreDataType.init(rawValue:))
+        query.scoreIDs = reader.strings("scoreIds")
+        query.configID = reader.string("configId")
+        query.sessionID = reader.string("sessionId")
+        query.datasetRunID = reader.string("datasetRunId")
+        query.traceID = reader.string("traceId")
+        query.observationIDs = reader.strings("observationId")
+        query.queueID = reader.string("queueId")
+        query.traceTags = reader.strings("traceTags")
+        let operatorText = reader.string("operator"), valueText = reader.string("value")
+        if operatorText != nil || valueText != nil {
+            guard let operatorText, let comparison = ScoreQuery.Comparison.all.first(where: { $0.rawValue == operatorText }) else {
+                throw APIError.badRequest("Query parameter operator must be one of <, >, <=, >=, =, != together with value (got \(operatorText ?? "none"))")
+            }
+            guard let valueText, let value = Double(valueText), value.isFinite else {
+                throw APIError.badRequest("Query parameter value must be a number together with operator (got \(valueText ?? "none"))")
+            }
+            query.comparison = comparison
+            query.value = value
+        }
+        return query
+    }
+
+    /// The traces the scores point at, by id.
+    private static func traces(of scores: [Score], projectID: String, storage: any StorageBackend) async throws -> [String: Trace] {
+        var traces: [String: Trace] = [:]
+        for traceID in Set(scores.compactMap(\.traceID)) {
+            if let summary = try await storage.trace(projectID: projectID, id: traceID) { traces[traceID] = summary.trace }
+        }
+        return traces
+    }
+
+    /// A v2 score: the score with `trace: {userId, tags, environment, sessionId}` (null without a stored trace).
+    private static func present(_ score: Score, traces: [String: Trace]) -> JSONValue {
+        guard case .object(var object) = Presenters.score(score) else { return Presenters.score(score) }
+        if let trace = score.traceID.flatMap({ traces[$0] }) {
+            object["trace"] = ["userId": Presenters.string(trace.userID), "tags": .array(trace.tags.map { .string($0) }),
+                               "environment": .string(trace.environment), "sessionId": Presenters.string(trace.sessionID)]
+        } else {
+            object["trace"] = .null
+        }
+        return .object(object)
+    }
+}

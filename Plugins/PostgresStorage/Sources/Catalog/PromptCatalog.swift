@@ -1,0 +1,80 @@
+import Foundation
+import LanternPluginSDK
+
+/// Prompt versions: writes (each inside the caller's write transaction, holding the name's advisory lock so
+/// concurrent creators on any server take turns) and reads.
+struct PromptCatalog {
+    let fetcher: RowFetcher
+
+    /// Stores `draft` as the next version of its name and returns it as stored: the new version takes
+    /// the `latest` label, its labels leave the other versions, and every version takes its tags (a draft
+    /// without tags inherits those of the newest version, as in Langfuse).
+    /// A name that exists with another kind throws ``StorageError/conflict(_:)``.
+    func create(_ draft: Prompt) throws -> Prompt {
+        let connection = fetcher.connection
+        let key: [PGValue] = [.text(draft.projectID), .text(draft.name)]
+        try lock(key)
+        let versions = try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, key)
+        if let newest = versions.first, newest.kind != draft.kind {
+            throw StorageError.conflict("prompt '\(draft.name)' is a \(newest.kind.rawValue) prompt; a new version cannot be \(draft.kind.rawValue)")
+        }
+        let highest = try fetcher.count("SELECT COALESCE(MAX(version), 0) FROM prompts WHERE project_id = $1 AND name = $2", key)
+        let (next, overflow) = highest.addingReportingOverflow(1)
+        guard !overflow, next <= Int(Int32.max) else { throw StorageError.conflict("prompt '\(draft.name)' has no version number left") }
+        var prompt = draft
+        prompt.version = next
+        prompt.labels = Array(Set(draft.labels + ["latest"])).sorted()
+        if prompt.tags.isEmpty, let newest = versions.first { prompt.tags = newest.tags }
+        for var other in versions {
+            let labels = other.labels.filter { !prompt.labels.contains($0) }
+            guard labels != other.labels || other.tags != prompt.tags else { continue }
+            other.labels = labels
+            other.tags = prompt.tags
+            try connection.run(PromptTable.upsert, try PromptTable.values(other, json: fetcher.json))
+        }
+        try connection.run(PromptTable.upsert, try PromptTable.values(prompt, json: fetcher.json))
+        return prompt
+    }
+
+    /// Adds `labels` to one version and removes them from the others; nil when the version does not exist.
+    func setLabels(projectID: String, name: String, version: Int, labels: [String], now: Date) throws -> Prompt? {
+        let connection = fetcher.connection
+        let key: [PGValue] = [.text(projectID), .text(name)]
+        try lock(key)
+        let versions = try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, key)
+        guard var target = versions.first(where: { $0.version == version }) else { return nil }
+        for var other in versions where other.version != version && other.labels.contains(where: labels.contains) {
+            other.labels.removeAll { labels.contains($0) }
+            other.updatedAt = now
+            try connection.run(PromptTable.upsert, try PromptTable.values(other, json: fetcher.json))
+        }
+        target.labels = Array(Set(target.labels + labels)).sorted()
+        target.updatedAt = now
+        try connection.run(PromptTable.upsert, try PromptTable.values(target, json: fetcher.json))
+        return target
+    }
+
+    /// The version with this number, or nil.
+    func version(projectID: String, name: String, version: Int) throws -> Prompt? {
+        try fetcher.fetch(PromptTable.self, "SELECT \(PromptTable.selectList) FROM prompts WHERE project_id = $1 AND name = $2 AND version = $3",
+                          [.text(projectID), .text(name), .int(version)]).first
+    }
+
+    /// The newest version carrying `label`, or nil.
+    func version(projectID: String, name: String, label: String) throws -> Prompt? {
+        try fetcher.fetch(PromptTable.self, """
+            SELECT \(PromptTable.selectList) FROM prompts WHERE project_id = $1 AND name = $2
+            AND labels @> jsonb_build_array($3::text) ORDER BY version DESC LIMIT 1
+            """, [.text(projectID), .text(name), .text(label)]).first
+    }
+
+    /// Every version of a name, newest first.
+    func versions(projectID: String, name: String) throws -> [Prompt] {
+        try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, [.text(projectID), .text(name)])
+    }
+
+    /// Takes the transaction-scoped advisory lock of one prompt name (`project_id`, `name`).
+    private func lock(_ key: [PGValue]) throws {
+        try fetcher.connection.run("SELECT pg_advisory_xact_lock(hashtext($1), hashtext('prompt:' || $2))", key)
+    }
+}

@@ -1,0 +1,119 @@
+/// The statements that write a folded batch. Each reads its rows from one `jsonb` parameter (`$1`, a JSON
+/// array of patches, each id once) and applies the ``MergeRules`` in SQL against the stored row, so servers
+/// writing the same entity at the same time converge on the merge of both. Rows are taken in id order so
+/// concurrent batches lock rows in the same order.
+///
+/// `$2` is the project id and `$3` the batch's "now" (seconds since 2001).
+enum BatchStatements {
+    /// Upserts traces from ``TracePatch`` rows: identity (`timestamp`, `environment`, `created_at`) from the first
+    /// write; clearable fields set or cleared when sent; input/output when sent; metadata deep-merged; tags unioned.
+    static let upsertTraces = """
+        WITH i AS MATERIALIZED (
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+                id text, timestamp float8, environment text, name text, name_set boolean, user_id text, user_id_set boolean,
+                session_id text, session_id_set boolean, release text, release_set boolean, version text, version_set boolean,
+                external_id text, input jsonb, output jsonb, metadata jsonb, tags jsonb, is_public boolean)
+        )
+        INSERT INTO traces AS t (project_id, id, timestamp, name, user_id, session_id, release, version, input, output,
+                                 metadata, tags, is_public, environment, external_id, created_at, updated_at)
+        SELECT $2::text, i.id, i.timestamp, i.name, i.user_id, i.session_id, i.release, i.version, i.input, i.output,
+               lantern_jsonb_merge_all('{}'::jsonb, i.metadata), lantern_tags_union('[]'::jsonb, i.tags), COALESCE(i.is_public, false),
+               i.environment, i.external_id, $3::float8, $3::float8
+        FROM i ORDER BY i.id
+        ON CONFLICT (project_id, id) DO UPDATE SET
+            (name, user_id, session_id, release, version, external_id, input, output, metadata, tags, is_public, updated_at) = (
+                SELECT CASE WHEN i.name_set THEN i.name ELSE t.name END,
+                       CASE WHEN i.user_id_set THEN i.user_id ELSE t.user_id END,
+                       CASE WHEN i.session_id_set THEN i.session_id ELSE t.session_id END,
+                       CASE WHEN i.release_set THEN i.release ELSE t.release END,
+                       CASE WHEN i.version_set THEN i.version ELSE t.version END,
+                       COALESCE(i.external_id, t.external_id), COALESCE(i.input, t.input), COALESCE(i.output, t.output),
+                       lantern_jsonb_merge_all(t.metadata, i.metadata),
+                       CASE WHEN i.tags IS NULL THEN t.tags ELSE lantern_tags_union(t.tags, i.tags) END,
+                       COALESCE(i.is_public, t.is_public), EXCLUDED.updated_at
+                FROM i WHERE i.id = EXCLUDED.id)
+        """
+
+    /// Upserts observations from ``ObservationPatch`` rows: identity (`trace_id`, `type`, `start_time`, `environment`,
+    /// `created_at`) from the first write; the end clamped to the stored start; sent fields replace; metadata deep-merged.
+    static let upsertObservations = """
+        WITH i AS MATERIALIZED (
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+                id text, trace_id text, type text, start_time float8, environment text, name text, end_time float8,
+                completion_start_time float8, parent_observation_id text, level text, status_message text, version text,
+                input jsonb, output jsonb, metadata jsonb, model text, model_parameters jsonb, usage_details jsonb,
+                cost_details jsonb, total_cost float8, prompt_name text, prompt_version integer)
+        )
+        INSERT INTO observations AS o (project_id, id, trace_id, type, name, start_time, end_time, completion_start_time,
+                                       parent_observation_id, level, status_message, version, environment, input, output, metadata,
+                                       model, model_parameters, usage_details, cost_details, total_cost, prompt_name, prompt_version,
+                                       created_at, updated_at)
+        SELECT $2::text, i.id, i.trace_id, i.type, i.name, i.start_time,
+               CASE WHEN i.end_time IS NULL THEN NULL ELSE GREATEST(i.end_time, i.start_time) END,
+               i.completion_start_time, i.parent_observation_id, COALESCE(i.level, 'DEFAULT'), i.status_message, i.version,
+               i.environment, i.input, i.output, lantern_jsonb_merge_all('{}'::jsonb, i.metadata), i.model, i.model_parameters,
+               COALESCE(i.usage_details, '{}'::jsonb), COALESCE(i.cost_details, '{}'::jsonb), i.total_cost, i.prompt_name,
+               i.prompt_version, $3::float8, $3::float8
+        FROM i ORDER BY i.id
+        ON CONFLICT (project_id, id) DO UPDATE SET
+            (name, end_time, completion_start_time, parent_observation_id, level, status_message, version, input, output, metadata,
+             model, model_parameters, usage_details, cost_details, total_cost, prompt_name, prompt_version, updated_at) = (
+                SELECT COALESCE(i.name, o.name),
+                       CASE WHEN i.end_time IS NULL THEN o.end_time ELSE GREATEST(i.end_time, o.start_time) END,
+                       COALESCE(i.completion_start_time, o.completion_start_time),
+                       COALESCE(i.parent_observation_id, o.parent_observation_id), COALESCE(i.level, o.level),
+                       COALESCE(i.status_message, o.status_message), COALESCE(i.version, o.version),
+                       COALESCE(i.input, o.input), COALESCE(i.output, o.output), lantern_jsonb_merge_all(o.metadata, i.metadata),
+                       COALESCE(i.model, o.model), COALESCE(i.model_parameters, o.model_parameters),
+                       COALESCE(i.usage_details, o.usage_details), COALESCE(i.cost_details, o.cost_details),
+                       CASE WHEN i.cost_details IS NULL THEN o.total_cost ELSE i.total_cost END,
+                       CASE WHEN i.prompt_name IS NULL THEN o.prompt_name ELSE i.prompt_name END,
+                       CASE WHEN i.prompt_name IS NULL THEN o.prompt_version ELSE i.prompt_version END,
+                       EXCLUDED.updated_at
+                FROM i WHERE i.id = EXCLUDED.id)
+        """
+
+    /// Creates the missing trace of each observation written (`$2`: their ids in batch order) with only its id,
+    /// timestamp (the observation's start) and environment; the first observation of a trace in the batch wins.
+    static let insertShallowTraces = """
+        INSERT INTO traces (project_id, id, timestamp, metadata, tags, is_public, environment, created_at, updated_at)
+        SELECT DISTINCT ON (o.trace_id) o.project_id, o.trace_id, o.start_time, '{}'::jsonb, '[]'::jsonb, false, o.environment,
+               $3::float8, $3::float8
+        FROM unnest($2::text[]) WITH ORDINALITY AS touched(id, position)
+        JOIN observations o ON o.project_id = $1 AND o.id = touched.id
+        ORDER BY o.trace_id, touched.position
+        ON CONFLICT (project_id, id) DO NOTHING
+        """
+
+    /// Creates each missing session (`$2`) with the environment and timestamp of the trace that named it first (`$3`).
+    static let insertSessions = """
+        INSERT INTO sessions (project_id, id, environment, created_at)
+        SELECT t.project_id, named.session_id, t.environment, t.timestamp
+        FROM unnest($2::text[], $3::text[]) AS named(session_id, trace_id)
+        JOIN traces t ON t.project_id = $1 AND t.id = named.trace_id
+        ORDER BY named.session_id
+        ON CONFLICT (project_id, id) DO NOTHING
+        """
+
+    /// Upserts scores from ``ScoreRow`` rows (``Score/replaced(by:now:)``): a stored score keeps its timestamp,
+    /// environment, creation time and trace, and takes everything else from the new write.
+    static let upsertScores = """
+        INSERT INTO scores AS s (project_id, id, name, data_type, value, string_value, source, trace_id, observation_id, session_id,
+                                 dataset_run_id, comment, metadata, config_id, queue_id, author_user_id, environment, timestamp,
+                                 created_at, updated_at)
+        SELECT $2::text, i.id, i.name, i.data_type, i.value, i.string_value, i.source, i.trace_id, i.observation_id, i.session_id,
+               i.dataset_run_id, i.comment, i.metadata, i.config_id, i.queue_id, i.author_user_id, i.environment, i.timestamp,
+               i.created_at, i.updated_at
+        FROM jsonb_to_recordset($1::jsonb) AS i(
+            id text, name text, data_type text, value float8, string_value text, source text, trace_id text, observation_id text,
+            session_id text, dataset_run_id text, comment text, metadata jsonb, config_id text, queue_id text, author_user_id text,
+            environment text, timestamp float8, created_at float8, updated_at float8)
+        ORDER BY i.id
+        ON CONFLICT (project_id, id) DO UPDATE SET
+            name = EXCLUDED.name, data_type = EXCLUDED.data_type, value = EXCLUDED.value, string_value = EXCLUDED.string_value,
+            source = EXCLUDED.source, trace_id = COALESCE(s.trace_id, EXCLUDED.trace_id), observation_id = EXCLUDED.observation_id,
+            session_id = EXCLUDED.session_id, dataset_run_id = EXCLUDED.dataset_run_id, comment = EXCLUDED.comment,
+            metadata = EXCLUDED.metadata, config_id = EXCLUDED.config_id, queue_id = EXCLUDED.queue_id,
+            author_user_id = EXCLUDED.author_user_id, updated_at = $3::float8
+        """
+}

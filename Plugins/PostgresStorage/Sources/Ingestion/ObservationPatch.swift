@@ -1,0 +1,81 @@
+import Foundation
+import LanternPluginSDK
+
+/// Every event of a batch on one observation, folded into the changes SQL applies to the stored row (or to a
+/// new row) with the ``MergeRules``. Encoded as one object of the JSON row set
+/// ``BatchStatements/upsertObservations`` reads; nil fields leave the stored value alone.
+struct ObservationPatch: Encodable {
+    let id: String
+    /// Identity for a new row only: a stored observation keeps its own trace, type, start and environment.
+    let traceID: String
+    let type: String
+    let startTime: Double
+    let environment: String
+    var name: String?
+    /// Clamped to the start time in SQL.
+    var endTime: Double?
+    var completionStartTime: Double?
+    var parentObservationID: String?
+    var level: String?
+    var statusMessage: String?
+    var version: String?
+    var input: JSONValue?
+    var output: JSONValue?
+    var metadata: MetadataPatches?
+    var model: String?
+    var modelParameters: [String: JSONValue]?
+    var usageDetails: [String: Double]?
+    var costDetails: [String: Double]?
+    /// ``Observation/totalCost`` of `costDetails`, stored beside it.
+    var totalCost: Double?
+    var promptName: String?
+    var promptVersion: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, name, level, version, input, output, metadata, model, environment
+        case traceID = "trace_id", startTime = "start_time", endTime = "end_time", completionStartTime = "completion_start_time"
+        case parentObservationID = "parent_observation_id", statusMessage = "status_message", modelParameters = "model_parameters"
+        case usageDetails = "usage_details", costDetails = "cost_details", totalCost = "total_cost", promptName = "prompt_name"
+        case promptVersion = "prompt_version"
+    }
+
+    /// A patch that creates the observation from its first event when it does not exist
+    /// (``Observation/created(from:projectID:eventTimestamp:now:)``): a missing trace id gets a fresh random one.
+    init(creating update: ObservationUpdate, eventTimestamp: Date) {
+        id = update.id
+        traceID = update.traceID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        type = update.type.rawValue
+        startTime = (update.startTime ?? eventTimestamp).timeIntervalSinceReferenceDate
+        environment = update.environment ?? EnvironmentName.fallback
+        fold(update)
+    }
+
+    /// Folds a later event by the ``MergeRules`` (``Observation/apply(_:now:)``).
+    mutating func fold(_ update: ObservationUpdate) {
+        if let name = update.name { self.name = name }
+        if let endTime = update.endTime { self.endTime = endTime.timeIntervalSinceReferenceDate }
+        if let start = update.completionStartTime { completionStartTime = start.timeIntervalSinceReferenceDate }
+        if let parent = update.parentObservationID { parentObservationID = parent }
+        if let level = update.level { self.level = level.rawValue }
+        if let statusMessage = update.statusMessage { self.statusMessage = statusMessage }
+        if let version = update.version { self.version = version }
+        if replacesStoredValue(update.input) { input = update.input }
+        if replacesStoredValue(update.output) { output = update.output }
+        if let patch = update.metadata {
+            var patches = metadata ?? MetadataPatches()
+            patches.append(patch)
+            metadata = patches
+        }
+        if let model = update.model { self.model = model }
+        if let parameters = update.modelParameters, !parameters.isEmpty { modelParameters = parameters }
+        if let usage = update.usageDetails, !usage.isEmpty { usageDetails = usage }
+        if let cost = update.costDetails, !cost.isEmpty {
+            costDetails = cost
+            totalCost = cost["total"] ?? cost.values.reduce(0, +)
+        }
+        if let promptName = update.promptName, let promptVersion = update.promptVersion {
+            self.promptName = promptName
+            self.promptVersion = promptVersion
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import LanternPluginSDK
+
+/// The LIMIT and OFFSET of a page request, computed without overflow whatever the request holds.
+struct PageWindow {
+    /// Rows per page (at least 1).
+    let limit: Int64
+    /// Rows to skip; nil when the page lies beyond any possible row.
+    let offset: Int64?
+
+    /// The window of `request`.
+    init(_ request: PageRequest) {
+        let limit = max(1, request.limit)
+        let (skip, overflow) = (max(1, request.page) - 1).multipliedReportingOverflow(by: limit)
+        self.limit = Int64(truncatingIfNeeded: limit)
+        self.offset = overflow ? nil : Int64(truncatingIfNeeded: skip)
+    }
+}
+
+extension RowFetcher {
+    /// One page of `Table` rows matching `filter` in `order`, with the number of matching rows.
+    func page<Table: TableMapping>(_ table: Table.Type, where filter: SQLFilter, orderBy order: String,
+                                   request: PageRequest) throws -> Page<Table.Model> {
+        let total = try count("SELECT COUNT(*) FROM \(Table.table) WHERE \(filter.sql)", filter.values)
+        let window = PageWindow(request)
+        guard total > 0, let offset = window.offset else { return Page(items: [], totalItems: total, request: request) }
+        let sql = "SELECT \(Table.selectList) FROM \(Table.table) WHERE \(filter.sql) ORDER BY \(order) "
+            + "LIMIT \(filter.placeholder(after: 1)) OFFSET \(filter.placeholder(after: 2))"
+        let items = try fetch(table, sql, filter.values + [.text(String(window.limit)), .text(String(offset))])
+        return Page(items: items, totalItems: total, request: request)
+    }
+}

@@ -1,0 +1,49 @@
+import LanternPluginSDK
+
+/// Derives the figures of a set of traces in three queries, whatever its size: observation ids, score ids,
+/// and latency with total cost (one aggregate over the stored `total_cost`).
+struct TraceSummaries {
+    let fetcher: RowFetcher
+    let projectID: String
+
+    /// The traces with their figures, in the given order.
+    func summarize(_ traces: [Trace]) throws -> [TraceSummary] {
+        guard !traces.isEmpty else { return [] }
+        let scope: [PGValue] = [.text(projectID), .textArray(traces.map(\.id))]
+
+        var observationIDs: [String: [String]] = [:]
+        for (traceID, id) in try fetcher.rows("""
+            SELECT trace_id, id FROM observations WHERE project_id = $1 AND trace_id = ANY($2::text[])
+            ORDER BY trace_id, start_time, id
+            """, scope, Self.pair) {
+            observationIDs[traceID, default: []].append(id)
+        }
+
+        var scoreIDs: [String: [String]] = [:]
+        for (traceID, id) in try fetcher.rows("""
+            SELECT trace_id, id FROM scores WHERE project_id = $1 AND trace_id = ANY($2::text[])
+            ORDER BY trace_id, timestamp DESC, id
+            """, scope, Self.pair) {
+            scoreIDs[traceID, default: []].append(id)
+        }
+
+        var figures: [String: (latency: Double?, cost: Double?)] = [:]
+        for (traceID, latency, cost) in try fetcher.rows("""
+            SELECT trace_id, MAX(COALESCE(end_time, start_time)) - MIN(start_time), SUM(total_cost)
+            FROM observations WHERE project_id = $1 AND trace_id = ANY($2::text[]) GROUP BY trace_id
+            """, scope, { row in row.text(0).map { ($0, row.double(1), row.double(2)) } }) {
+            figures[traceID] = (latency, cost)
+        }
+
+        return traces.map { trace in
+            TraceSummary(trace: trace, observationIDs: observationIDs[trace.id] ?? [], scoreIDs: scoreIDs[trace.id] ?? [],
+                         latency: figures[trace.id]?.latency, totalCost: figures[trace.id]?.cost)
+        }
+    }
+
+    /// A `(trace_id, id)` row.
+    private static func pair(_ row: PGRow) -> (String, String)? {
+        guard let traceID = row.text(0), let id = row.text(1) else { return nil }
+        return (traceID, id)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A model field that cannot be stored: which field and why (e.g. a NaN in metadata).
+struct RowEncodingError: Error, CustomStringConvertible {
+    let field: String
+    let reason: String
+
+    var description: String { "\(field): \(reason)" }
+}
+
+/// Encodes and decodes the JSONB columns and the JSON row sets the ingestion statements read
+/// (compact, sorted keys).
+///
+/// Holds a `JSONEncoder` and `JSONDecoder`; make one per unit of work on a connection.
+struct JSONColumns {
+    private let encoder: JSONEncoder
+    private let decoder = JSONDecoder()
+
+    /// Creates the coders.
+    init() {
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// `value` as JSON text; `field` names it in the error. Non-finite numbers and the NUL character
+    /// (which PostgreSQL's `jsonb` and `text` cannot hold) are refused.
+    func text(_ value: some Encodable, field: String) throws -> String {
+        let text: String
+        do {
+            text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch EncodingError.invalidValue(_, let context) {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            throw RowEncodingError(field: ([field] + path).joined(separator: "."), reason: context.debugDescription)
+        } catch {
+            throw RowEncodingError(field: field, reason: "\(error)")
+        }
+        if Self.containsNULEscape(text) {
+            throw RowEncodingError(field: field, reason: "PostgreSQL cannot store the NUL character (\\u0000)")
+        }
+        return text
+    }
+
+    /// `value` as a JSONB column.
+    func column(_ value: some Encodable, field: String) throws -> PGValue { .text(try text(value, field: field)) }
+
+    /// `value` as a JSONB column, or NULL when nil (never the JSON `null` for a missing value).
+    func optionalColumn(_ value: (some Encodable)?, field: String) throws -> PGValue {
+        guard let value else { return .null }
+        return try column(value, field: field)
+    }
+
+    /// Decodes JSON text.
+    func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// Whether JSON text holds the escape `\u0000` (an escaped backslash followed by `u0000` does not count).
+    private static func containsNULEscape(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            guard byte == UInt8(ascii: "\\"), let escaped = bytes.next() else { continue }
+            guard escaped == UInt8(ascii: "u") else { continue }
+            let digits = (0..<4).compactMap { _ in bytes.next() }
+            if digits == Array("0000".utf8) { return true }
+        }
+        return false
+    }
+}
+
+/// A `double precision` column from a number that is not NaN or infinite (the API never stores those).
+func finiteColumn(_ value: Double?, field: String) throws -> PGValue {
+    guard let value else { return .null }
+    guard value.isFinite else { throw RowEncodingError(field: field, reason: "must be a finite number (got \(value))") }
+    return .double(value)
+}

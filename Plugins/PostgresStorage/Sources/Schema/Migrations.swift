@@ -1,0 +1,51 @@
+import Foundation
+import LanternPluginSDK
+
+/// The versioned schema: each migration runs once, in its own transaction, and is recorded in
+/// `schema_migrations(version, applied_at)`.
+enum Migrations {
+    /// One schema step.
+    struct Migration: Sendable {
+        let version: Int
+        let sql: String
+    }
+
+    /// Every migration, oldest first.
+    static let all = [Migration(version: 1, sql: SchemaV1.sql), Migration(version: 2, sql: SchemaV2.sql)]
+
+    /// The `pg_advisory_lock` key that serialises migrations across servers ("Lantern" in ASCII).
+    static let lockKey: Int64 = 0x4C_61_6E_74_65_72_6E
+
+    /// Applies the pending migrations and returns the versions applied (empty when up to date).
+    ///
+    /// Idempotent and safe when several servers start together: the whole run holds a session-level
+    /// advisory lock, so one server migrates while the others wait and then find nothing to do. A database
+    /// whose schema is newer than this plugin knows is refused rather than used.
+    static func apply(on connection: PGConnection, at now: Date) throws -> [Int] {
+        let lock: [PGValue] = [.text(String(lockKey))]
+        try connection.run("SELECT pg_advisory_lock($1::bigint)", lock)
+        defer { _ = try? connection.run("SELECT pg_advisory_unlock($1::bigint)", lock) }
+        try connection.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        let known = all.map(\.version).max() ?? 0
+        let stored = try connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+        let storedVersion = PGRow(result: stored, index: 0).integer(0) ?? 0
+        guard storedVersion <= known else {
+            throw StorageError.unavailable(
+                "the database has schema version \(storedVersion) but this PostgresStorage plugin knows only up to \(known); use a newer plugin")
+        }
+        var applied: [Int] = []
+        for migration in all {
+            let ran = try connection.transaction { () throws -> Bool in
+                let done = try connection.query("SELECT 1 FROM schema_migrations WHERE version = $1", [.int(migration.version)])
+                guard done.rowCount == 0 else { return false }
+                try connection.run("SET LOCAL statement_timeout = 0")
+                try connection.execute(migration.sql)
+                try connection.run("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+                                   [.int(migration.version), .text(now.ISO8601Format())])
+                return true
+            }
+            if ran { applied.append(migration.version) }
+        }
+        return applied
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LanternPluginSDK
+
+extension PostgresStorage: ScoreConfigStore {
+    /// Creates the config, or replaces the one with the same id (keeping its `createdAt`); returns it as stored.
+    public func saveScoreConfig(_ config: ScoreConfig) async throws -> ScoreConfig {
+        try await write { fetcher in
+            let result = try fetcher.connection.query(ScoreConfigTable.save, try ScoreConfigTable.values(config, json: fetcher.json))
+            var stored = config
+            stored.createdAt = PGRow(result: result, index: 0).double(0).map(Date.init(storedSeconds:)) ?? config.createdAt
+            return stored
+        }
+    }
+
+    /// The config, or nil.
+    public func scoreConfig(projectID: String, id: String) async throws -> ScoreConfig? {
+        try await read { try $0.row(ScoreConfigTable.self, projectID: projectID, id: id) }
+    }
+
+    /// A page of configs, newest first.
+    public func scoreConfigs(projectID: String, page: PageRequest) async throws -> Page<ScoreConfig> {
+        try await read {
+            try $0.page(ScoreConfigTable.self, where: SQLFilter(projectID: projectID), orderBy: "created_at DESC, id DESC", request: page)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LanternPluginSDK
+
+/// A storage that forwards every call to `base`; test doubles subclass it and override what they change.
+class DelegatingStorage: StorageBackend, @unchecked Sendable {
+    let base: any StorageBackend
+    init(base: any StorageBackend) { self.base = base }
+
+    func migrate() async throws { try await base.migrate() }
+    func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
+        try await base.write(events, projectID: projectID)
+    }
+    func upsertProject(_ project: Project) async throws { try await base.upsertProject(project) }
+    func projects() async throws -> [Project] { try await base.projects() }
+    func project(named name: String) async throws -> Project? { try await base.project(named: name) }
+    func project(id: String) async throws -> Project? { try await base.project(id: id) }
+    func upsertAPIKey(_ key: APIKey) async throws { try await base.upsertAPIKey(key) }
+    func apiKey(publicKey: String) async throws -> APIKey? { try await base.apiKey(publicKey: publicKey) }
+    func traces(projectID: String, query: TraceQuery) async throws -> Page<TraceSummary> { try await base.traces(projectID: projectID, query: query) }
+    func trace(projectID: String, id: String) async throws -> TraceSummary? { try await base.trace(projectID: projectID, id: id) }
+    func observations(projectID: String, traceIDs: [String]) async throws -> [Observation] { try await base.observations(projectID: projectID, traceIDs: traceIDs) }
+    func observations(projectID: String, query: ObservationQuery) async throws -> Page<Observation> { try await base.observations(projectID: projectID, query: query) }
+    func observation(projectID: String, id: String) async throws -> Observation? { try await base.observation(projectID: projectID, id: id) }
+    func scores(projectID: String, traceIDs: [String]) async throws -> [Score] { try await base.scores(projectID: projectID, traceIDs: traceIDs) }
+    func deleteTraces(projectID: String, ids: [String]) async throws -> Int { try await base.deleteTraces(projectID: projectID, ids: ids) }
+    func sessions(projectID: String, query: SessionQuery) async throws -> Page<Session> { try await base.sessions(projectID: projectID, query: query) }
+    func session(projectID: String, id: String) async throws -> Session? { try await base.session(projectID: projectID, id: id) }
+    func traces(projectID: String, sessionID: String) async throws -> [TraceSummary] { try await base.traces(projectID: projectID, sessionID: sessionID) }
+    func createPromptVersion(_ draft: Prompt) async throws -> Prompt { try await base.createPromptVersion(draft) }
+    func promptVersion(projectID: String, name: String, version: Int) async throws -> Prompt? {
+        try await base.promptVersion(projectID: projectID, name: name, version: version)
+    }
+    func promptVersion(projectID: String, name: String, label: String) async throws -> Prompt? {
+        try await base.promptVersion(projectID: projectID, name: name, label: label)
+    }
+    func setPromptLabels(projectID: String, name: String, version: Int, labels: [String]) async throws -> Prompt? {
+        try await base.setPromptLabels(projectID: projectID, name: name, version: version, labels: labels)
+    }
+    func promptVersions(projectID: String, name: String) async throws -> [Prompt] { try await base.promptVersions(projectID: projectID, name: name) }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import LanternCore
+import LanternPluginSDK
+
+/// Group commit and back-pressure of the ingestion pipeline, over the real SQLite plugin.
+@Suite("Ingestion: group commit and back-pressure")
+struct GroupCommitTests {
+    /// A started SQLite storage in a fresh workspace.
+    private func sqlite(_ workspace: TestWorkspace) async throws -> any StorageBackend {
+        try await StorageUnderTest.start("libSQLiteStorage.so", type: "sqlite", settings: ["path": "group.sqlite"],
+                                         configDirectory: workspace.directory)
+    }
+
+    private func pipeline(_ storage: any StorageBackend, capacity: Int = 50_000) -> IngestionPipeline {
+        IngestionPipeline(storage: storage, processors: [], queueCapacityEvents: capacity) { _ in }
+    }
+
+    private func tagEvent(_ traceID: String, _ tag: String) -> IngestionEvent {
+        var update = TraceUpdate(id: traceID)
+        update.tags = [tag]
+        update.metadata = ["writers": [tag: true]]
+        return IngestionEvent(id: UUID().uuidString, timestamp: Date(), payload: .trace(update))
+    }
+
+    @Test func requestsArrivingDuringACommitShareTheNextOne() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let slow = GatedStorage(base: try await sqlite(workspace))
+        let pipeline = pipeline(slow)
+        let traceID = "grouped"
+        async let first = pipeline.accept([tagEvent(traceID, "first")], projectID: "p")
+        await slow.waitForWrites(1)
+        let others = Task {
+            try await withThrowingTaskGroup(of: [EventOutcome].self) { group in
+                for n in 0..<31 { group.addTask { try await pipeline.accept([self.tagEvent(traceID, "w\(n)")], projectID: "p") } }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        while pipeline.stats.queuedRequests < 31 { try await Task.sleep(for: .milliseconds(5)) }
+        slow.open()
+        let outcomes = try await first + others.value
+        #expect(outcomes.count == 32 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
+        #expect(pipeline.stats.commits == 2, "31 requests queued during the first commit share the second: \(pipeline.stats.commits) commits")
+        #expect(pipeline.stats.eventsCommitted == 32, "eventsCommitted")
+        let trace = try #require(try await slow.trace(projectID: "p", id: traceID)).trace
+        #expect(trace.tags.count == 32, "tags of all 32 writers merged: \(trace.tags.count)")
+        #expect(trace.metadata["writers"]?.objectValue?.count == 32, "metadata of all 32 writers merged")
+    }
+
+    @Test func concurrentWritersConvergeToTheSequentialRow() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let storage = try await sqlite(workspace)
+        let pipeline = pipeline(storage)
+        let tags = (0..<64).map { "t\($0)" }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for tag in tags { group.addTask { _ = try await pipeline.accept([self.tagEvent("concurrent", tag)], projectID: "p") } }
+            try await group.waitForAll()
+        }
+        for tag in tags { _ = try await pipeline.accept([tagEvent("sequential", tag)], projectID: "p") }
+        let concurrent = try #require(try await storage.trace(projectID: "p", id: "concurrent")).trace
+        let sequential = try #require(try await storage.trace(projectID: "p", id: "sequential")).trace
+        #expect(concurrent.tags == sequential.tags, "tags")
+        #expect(concurrent.metadata == sequential.metadata, "metadata")
+        #expect(concurrent.tags == tags.sorted(), "every tag")
+    }
+
+    @Test func aFullQueueAnswersAtCapacityAndHoldsNoMore() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let slow = GatedStorage(base: try await sqlite(workspace))
+        let pipeline = pipeline(slow, capacity: 100)
+        let big = (0..<80).map { tagEvent("big-\($0)", "x") }
+        async let first = pipeline.accept(big, projectID: "p")
+        await slow.waitForWrites(1)
+        await #expect(throws: IngestionError.atCapacity(retryAfterSeconds: 1), "30 more events exceed the 100-event queue") {
+            try await pipeline.accept((0..<30).map { self.tagEvent("late-\($0)", "x") }, projectID: "p")
+        }
+        let fits = Task { try await pipeline.accept((0..<20).map { self.tagEvent("fits-\($0)", "x") }, projectID: "p") }
+        while pipeline.stats.queuedRequests < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(pipeline.stats.queuedEvents == 100, "held events never exceed the capacity: \(pipeline.stats.queuedEvents)")
+        #expect(pipeline.stats.rejectedAtCapacity == 1, "rejectedAtCapacity")
+        slow.open()
+        #expect(try await first.count == 80, "the first request completes")
+        #expect(try await fits.value.count == 20, "a request that fit completes")
+        #expect(try await slow.trace(projectID: "p", id: "late-0") == nil, "nothing of the refused request was stored")
+        #expect(pipeline.stats.queuedEvents == 0, "the queue drains")
+    }
+
+    @Test func aFailedCommitAcknowledgesNothing() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let failing = FailingStorage(base: try await sqlite(workspace))
+        let pipeline = pipeline(failing)
+        await #expect(throws: IngestionError.self, "a storage outage fails the request") {
+            try await pipeline.accept([tagEvent("lost", "x")], projectID: "p")
+        }
+        #expect(pipeline.stats.failedCommits == 1, "failedCommits")
+        #expect(pipeline.stats.eventsCommitted == 0, "eventsCommitted")
+        #expect(pipeline.stats.queuedEvents == 0, "nothing held after the failure")
+    }
+}
+
+/// A storage whose writes wait until `open()` is called, counting the writes that started.
+private final class GatedStorage: DelegatingStorage, @unchecked Sendable {
+    private let gate = LockedValue<(isOpen: Bool, started: Int)>((false, 0))
+
+    func open() { gate.withLock { $0.isOpen = true } }
+
+    func waitForWrites(_ count: Int) async {
+        while gate.value.started < count { try? await Task.sleep(for: .milliseconds(2)) }
+    }
+
+    override func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
+        gate.withLock { $0.started += 1 }
+        while !gate.value.isOpen { try await Task.sleep(for: .milliseconds(2)) }
+        return try await base.write(events, projectID: projectID)
+    }
+}
+
+/// A storage whose writes always fail as if the database were down.
+private final class FailingStorage: DelegatingStorage, @unchecked Sendable {
+    override func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
+        throw StorageError.unavailable("database is down (test)")
+    }
+}

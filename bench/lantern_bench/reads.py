@@ -1,0 +1,151 @@
+"""Read benchmarks on a seeded database: seed N observations through POST /api/public/ingestion from
+several processes, then time sequential GET requests (one keep-alive connection, like a UI user)."""
+import http.client
+import json
+import multiprocessing
+import random
+import time
+
+from . import payloads
+from .freshness import AUTH, percentile
+
+BIG_EVERY = 100          # every 100th trace has BIG_SIZE observations, the others SMALL_SIZE
+SMALL_SIZE, BIG_SIZE = 20, 200
+SEED_TEXT = (100, 300)   # seed inputs/outputs are short (bytes) so that 1M observations seed in minutes
+SEED_SPAN_DAYS = 30      # trace timestamps are spread over the last 30 days
+
+
+def trace_plan(observations):
+    """Number of traces so that 99 % of them have 20 observations and 1 % have 200, totalling ~observations."""
+    per_block = (BIG_EVERY - 1) * SMALL_SIZE + BIG_SIZE
+    return max(1, round(observations * BIG_EVERY / per_block))
+
+
+def trace_size(i):
+    return BIG_SIZE if i % BIG_EVERY == 0 else SMALL_SIZE
+
+
+def trace_id(i):
+    return f"seed-{i:07d}"
+
+
+_port = None
+_conn = None
+
+
+def _init_worker(port):
+    global _port, _conn
+    _port, _conn = port, None
+
+
+def _post(body):
+    """POSTs one batch on the worker's connection; returns (events rejected, http status)."""
+    global _conn
+    for attempt in range(5):
+        try:
+            if _conn is None:
+                _conn = http.client.HTTPConnection("127.0.0.1", _port, timeout=300)
+            _conn.request("POST", "/api/public/ingestion", body=body,
+                          headers={"Content-Type": "application/json", "Authorization": AUTH})
+            response = _conn.getresponse()
+            data = response.read()
+            if response.status in (503, 429):  # back-pressure: wait and retry
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            if response.status != 207:
+                return -1, response.status
+            return len(json.loads(data).get("errors", [])), response.status
+        except (OSError, http.client.HTTPException):
+            _conn = None
+            time.sleep(0.5)
+    return -1, 0
+
+
+def _seed_chunk(task):
+    """Seeds traces [first, last) in batches of about `batch_events` events; returns (events, rejected, bad)."""
+    first, last, batch_events, now = task
+    rng = random.Random(first)
+    sent = rejected = bad = 0
+    events = []
+    for i in range(first, last):
+        start = now - (i * 7919 % (SEED_SPAN_DAYS * 86400))
+        events += payloads.ingestion_events(rng, trace_id(i), trace_size(i), SEED_TEXT, index=i, start=start)
+        if len(events) >= batch_events or i == last - 1:
+            errors, status = _post(json.dumps({"batch": events}, separators=(",", ":")).encode())
+            sent += len(events)
+            if errors < 0:
+                bad += 1
+            else:
+                rejected += errors
+            events = []
+    return sent, rejected, bad
+
+
+def seed(port, observations, clients=4, batch_events=2000):
+    """Seeds the database; returns a dict with counts and seconds."""
+    traces = trace_plan(observations)
+    chunk = max(1, batch_events // (SMALL_SIZE + 1))
+    now = time.time() - 3600
+    tasks = [(a, min(a + chunk, traces), batch_events, now) for a in range(0, traces, chunk)]
+    started = time.monotonic()
+    with multiprocessing.get_context("fork").Pool(clients, initializer=_init_worker, initargs=(port,)) as pool:
+        results = list(pool.imap_unordered(_seed_chunk, tasks))
+    seconds = time.monotonic() - started
+    sent = sum(r[0] for r in results)
+    planned_observations = sum(trace_size(i) for i in range(traces))
+    return {"traces": traces, "observations": planned_observations, "events": sent, "seconds": seconds,
+            "events_per_s": sent / seconds, "rejected_events": sum(r[1] for r in results),
+            "failed_batches": sum(r[2] for r in results), "clients": clients, "batch_events": batch_events}
+
+
+def _get(conn, path):
+    conn.request("GET", path, headers={"Authorization": AUTH})
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def total_items(port, path):
+    """meta.totalItems of a list endpoint, or None."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    status, body = _get(conn, path)
+    conn.close()
+    if status != 200:
+        return None
+    return json.loads(body).get("meta", {}).get("totalItems")
+
+
+def read_cases(traces):
+    """(label, function of request number -> path). Filters vary per request so no single answer is cached."""
+    big = [trace_id(i) for i in range(0, traces, BIG_EVERY)]
+    return [
+        ("GET /traces?limit=50&page=1", lambda n: "/api/public/traces?limit=50&page=1"),
+        ("GET /traces?limit=50&page=100", lambda n: "/api/public/traces?limit=50&page=100"),
+        ("GET /traces?limit=50&userId=…", lambda n: f"/api/public/traces?limit=50&userId=user-{n * 37 % payloads.USERS:04d}"),
+        ("GET /traces?limit=50&tags=…", lambda n: f"/api/public/traces?limit=50&tags={payloads.TAGS[n % len(payloads.TAGS)]}"),
+        (f"GET /traces/{{id}} ({BIG_SIZE} obs.)", lambda n: f"/api/public/traces/{big[n % len(big)]}"),
+        ("GET /sessions?limit=50", lambda n: "/api/public/sessions?limit=50"),
+    ]
+
+
+def measure(port, traces, requests=100):
+    """Latency p50/p99 of `requests` sequential requests per case (after one warm-up request)."""
+    rows = []
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    for label, path_of in read_cases(traces):
+        _get(conn, path_of(0))
+        times, errors, sizes, items = [], 0, [], []
+        for n in range(requests):
+            started = time.monotonic()
+            status, body = _get(conn, path_of(n))
+            times.append((time.monotonic() - started) * 1000)
+            sizes.append(len(body))
+            if status != 200:
+                errors += 1
+            else:
+                data = json.loads(body)
+                items.append(len(data["data"]) if "data" in data else len(data.get("observations", [])))
+        rows.append({"case": label, "requests": requests, "p50_ms": percentile(times, 50),
+                     "p99_ms": percentile(times, 99), "errors": errors,
+                     "mean_kb": sum(sizes) / len(sizes) / 1024, "mean_items": sum(items) / len(items) if items else 0})
+    conn.close()
+    return rows

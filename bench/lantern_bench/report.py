@@ -1,0 +1,151 @@
+"""Writes bench/RESULTS.md from the suite's results dict."""
+import os
+import platform
+import subprocess
+import time
+
+from .server import REPO
+
+
+def _fmt(value, digits=1):
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_fmt(c) if not isinstance(c, str) else c for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kb = int(f.readline().split()[1])
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, stdout=subprocess.PIPE, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, stdout=subprocess.PIPE,
+                           text=True).stdout.strip()
+    wrk = subprocess.run(["wrk", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout.split("\n")[0]
+    return {"nproc": os.cpu_count(), "memory_gib": mem_kb / 1048576, "cpu": cpu, "kernel": platform.release(),
+            "commit": commit + (" (with uncommitted changes)" if dirty else ""), "wrk": wrk.split(" Copyright")[0],
+            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+
+
+def _rss(r):
+    rss = r["rss"]
+    return f'{_fmt(rss["peak_mb"], 0)} / {_fmt(rss["early_mb"], 0)} / {_fmt(rss["end_mb"], 0)}'
+
+
+def _errors(r):
+    other = r["other"] + r["socket_errors"]
+    detail = ", ".join(f"{k}: {v}" for k, v in r["other_statuses"].items())
+    return f"{other}" + (f" ({detail})" if detail else "")
+
+
+def _baseline_for(results, connections):
+    for b in results.get("baseline") or []:
+        if b["connections"] == connections:
+            return b
+    return None
+
+
+def ingestion_tables(results, backend):
+    """Throughput/latency/errors, then resources and the stored-row check, one row per (endpoint, clients)."""
+    speed, resources = [], []
+    for kind, label in (("otlp", "OTLP protobuf"), ("ingestion", "ingestion JSON")):
+        for r in backend.get(kind, []):
+            base = _baseline_for(results, r["connections"])
+            fraction = f'{100 * r["requests_per_s"] / base["requests_per_s"]:.1f} %' if base else "baseline unavailable"
+            speed.append([label, r["connections"], r["requests_per_s"], r["items_per_s"], fraction, r["p50_ms"],
+                          r["p99_ms"], _errors(r), r["backpressure"], r["event_errors"] if kind == "ingestion" else "–"])
+            resources.append([label, r["connections"], f'{r["server_cpu"]:.2f}', f'{r["wrk_cpu"]:.2f}', _rss(r),
+                              f'{_fmt(r.get("stored_traces"))} / {_fmt(r.get("expected_traces"))}',
+                              f'{_fmt(r.get("stored_observations"))} / {_fmt(r.get("expected_observations"))}'])
+    return (_table(["endpoint", "clients", "req/s (200/207)", "spans/s or events/s", "of baseline req/s", "p50 ms",
+                    "p99 ms", "errors (other than 503/429)", "503/429", "event errors"], speed),
+            _table(["endpoint", "clients", "server CPU (cores)", "wrk CPU (cores)", "RSS MiB peak / early / end",
+                    "traces stored / expected", "observations stored / expected"], resources))
+
+
+def render(results):
+    m, o = results["machine"], results["options"]
+    out = [
+        "# Lantern benchmark results", "",
+        f"- Date: {m['date']}",
+        f"- Commit: `{m['commit']}`",
+        f"- Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gib']:.1f} GiB RAM, Linux {m['kernel']}",
+        f"- Load generator: {m['wrk']} with bench/wrk/pool.lua ({o['wrk_threads']} threads max); Python {platform.python_version()} for probe, seeding and reads",
+        f"- Command: `{results['command']}`",
+        f"- Duration per load run: {o['duration']} s; clients: {', '.join(map(str, o['concurrency']))}; "
+        f"{o['spans_per_request']} spans (events) per request",
+        f"- Bodies: {results['pools']['otlp']['count']} distinct OTLP bodies (mean {results['pools']['otlp']['mean_kb']:.0f} KB) and "
+        f"{results['pools']['ingestion']['count']} distinct ingestion bodies (mean {results['pools']['ingestion']['mean_kb']:.0f} KB); "
+        "every id in a body is rewritten per request by the Lua script (salt, thread, counter), so each request inserts new rows",
+        "- Each load run uses a fresh server process and a fresh database.",
+        "",
+        "See bench/README.md for what each number means.", "",
+    ]
+    if results.get("notes"):
+        out += ["## Notes", ""] + [f"- {n}" for n in results["notes"]] + [""]
+
+    out += ["## No-op baseline and generator ceiling", ""]
+    if results.get("baseline"):
+        out += ["`POST /bench/discard` (reads and drops the body, answers 200 `{}`), same OTLP bodies and Lua script. "
+                "This is the ceiling of the generator + HTTP stack on this machine.", ""]
+        out.append(_table(["clients", "req/s", "= spans/s", "p50 ms", "p99 ms", "errors", "server CPU (cores)",
+                           "wrk CPU (cores)"],
+                          [[b["connections"], b["requests_per_s"], b["requests_per_s"] * o["spans_per_request"], b["p50_ms"],
+                            b["p99_ms"], _errors(b), f'{b["server_cpu"]:.2f}', f'{b["wrk_cpu"]:.2f}'] for b in results["baseline"]]))
+    else:
+        out.append(f"Baseline unavailable: {results.get('baseline_reason', 'not run')}.")
+    out.append("")
+
+    for name, backend in results["backends"].items():
+        out += [f"## {name}", ""]
+        if backend.get("error"):
+            out += [f"**Failed:** {backend['error']}", ""]
+        if backend.get("otlp") or backend.get("ingestion"):
+            speed, resources = ingestion_tables(results, backend)
+            out += ["### Ingestion throughput", "",
+                    "spans/s (OTLP) and events/s (ingestion JSON) count accepted items only "
+                    "(200/207 answers × 100, minus per-event errors).", "", speed, "",
+                    "### Server resources and stored rows during those runs", "",
+                    "RSS early = the sample nearest t = min(10 s, duration/2). \"stored / expected\" compares the API's "
+                    "totals after the run with 10 traces and 100 (OTLP) or 90 (ingestion) observations per accepted request "
+                    "(+ 1 per freshness probe): equal means every request inserted new rows (stored may exceed expected by up "
+                    "to one request per client: requests in flight when wrk stopped).", "", resources, ""]
+        if backend.get("freshness"):
+            out += ["### Freshness (ack → visible) during the OTLP load", "",
+                    "From the probe POST's 200 to the first 200 of `GET /api/public/traces/{id}`; \"visible at first read\" "
+                    "= share of probes whose first GET already found the trace (then the time is one GET's latency under load).",
+                    "", _table(["load clients", "probes", "p50 ms", "p99 ms", "visible at first read", "failed POSTs",
+                                "never visible"],
+                               [[f["connections"], f["samples"], f["p50_ms"], f["p99_ms"],
+                                 "–" if f.get("first_read_pct") is None else f'{f["first_read_pct"]:.0f} %',
+                                 f["failed_posts"], f["never_visible"]] for f in backend["freshness"]]), ""]
+        if backend.get("seed"):
+            s = backend["seed"]
+            out += ["### Reads on a seeded database", "",
+                    f"Seeded {s['observations']:,} observations in {s['traces']:,} traces ({s['events']:,} events incl. "
+                    f"trace-create) in **{s['seconds']:.1f} s** ({s['events_per_s']:,.0f} events/s; {s['clients']} clients, "
+                    f"~{s['batch_events']} events per batch; rejected events: {s['rejected_events']}, failed batches: "
+                    f"{s['failed_batches']}). Stored according to the API: {_fmt(s.get('stored_traces'))} traces, "
+                    f"{_fmt(s.get('stored_observations'))} observations.", ""]
+        if backend.get("reads"):
+            out += [_table(["request", "n", "p50 ms", "p99 ms", "non-200", "mean items", "mean KB"],
+                           [[r["case"], r["requests"], r["p50_ms"], r["p99_ms"], r["errors"], r["mean_items"], r["mean_kb"]]
+                            for r in backend["reads"]]), ""]
+    if results.get("cold_start"):
+        c = results["cold_start"]
+        out += ["## Cold start (dev profile, SQLite)", "",
+                f"`lantern serve` spawn → first 200 from `/api/public/health`: median **{c['median_ms']:.0f} ms** over "
+                f"{len(c['runs_ms'])} runs ({', '.join(f'{v:.0f}' for v in c['runs_ms'])} ms).", ""]
+    return "\n".join(out)

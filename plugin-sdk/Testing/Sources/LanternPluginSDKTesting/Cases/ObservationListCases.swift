@@ -1,0 +1,58 @@
+import Foundation
+import LanternPluginSDK
+
+/// TraceReader.observations(query:): every filter, order and paging.
+enum ObservationListCases {
+    static let all: [ConformanceCase] = [
+        ConformanceCase("observation list: each filter, newest start first, paged") { c in
+            let traceA = CaseContext.freshID(), traceB = CaseContext.freshID()
+            try await c.write([Events.trace(Events.traceUpdate(traceA, userID: "alice"), at: c.at(0)),
+                               Events.trace(Events.traceUpdate(traceB, userID: "bob"), at: c.at(0))])
+            let rows: [(trace: String, type: ObservationType, name: String, parent: String?, level: ObservationLevel, env: String, version: String?)] = [
+                (traceA, .span, "root", nil, .default, "default", "1"),
+                (traceA, .generation, "llm", "o0", .default, "default", "1"),
+                (traceA, .generation, "llm", "o0", .error, "production", "2"),
+                (traceB, .tool, "search", nil, .warning, "production", nil),
+                (traceB, .event, "log", "o3", .debug, "default", "2"),
+            ]
+            var events: [IngestionEvent] = []
+            for (index, row) in rows.enumerated() {
+                var update = Events.observationUpdate("o\(index)", traceID: row.trace, type: row.type, name: row.name,
+                                                      start: c.at(Double(index)), parent: row.parent)
+                update.level = row.level
+                update.environment = row.env
+                update.version = row.version
+                events.append(Events.observation(update, at: c.at(Double(index))))
+            }
+            try await c.write(events)
+            func list(_ configure: (inout ObservationQuery) -> Void) async throws -> [String] {
+                var query = ObservationQuery()
+                configure(&query)
+                return try await c.storage.observations(projectID: c.projectID, query: query).items.map(\.id)
+            }
+            c.expectEqual(try await list { _ in }, ["o4", "o3", "o2", "o1", "o0"], "no filter, newest start first")
+            c.expectEqual(try await list { $0.traceID = traceA }, ["o2", "o1", "o0"], "traceId")
+            c.expectEqual(try await list { $0.name = "llm" }, ["o2", "o1"], "name")
+            c.expectEqual(try await list { $0.type = .generation }, ["o2", "o1"], "type")
+            c.expectEqual(try await list { $0.userID = "bob" }, ["o4", "o3"], "userId of the trace")
+            c.expectEqual(try await list { $0.parentObservationID = "o0" }, ["o2", "o1"], "parentObservationId")
+            c.expectEqual(try await list { $0.level = .error }, ["o2"], "level")
+            c.expectEqual(try await list { $0.environments = ["production"] }, ["o3", "o2"], "environment")
+            c.expectEqual(try await list { $0.fromStartTime = c.at(1); $0.toStartTime = c.at(3) }, ["o2", "o1"], "start time window")
+            c.expectEqual(try await list { $0.version = "2" }, ["o4", "o2"], "version")
+            c.expectEqual(try await list { $0.traceID = traceA; $0.type = .generation; $0.level = .default }, ["o1"], "filters combine with AND")
+            var paged = ObservationQuery()
+            paged.page = PageRequest(page: 2, limit: 2)
+            let page = try await c.storage.observations(projectID: c.projectID, query: paged)
+            c.expectEqual(page.items.map(\.id), ["o2", "o1"], "page 2 of size 2")
+            c.expectEqual(page.totalItems, 5, "totalItems")
+        },
+        ConformanceCase("observation list: equal start times ordered by id, newest first") { c in
+            let traceID = CaseContext.freshID()
+            let events = ["b", "a", "c"].map { Events.observation(Events.observationUpdate($0, traceID: traceID, start: c.at(1)), at: c.at(1)) }
+            try await c.write(events)
+            let ids = try await c.storage.observations(projectID: c.projectID, query: ObservationQuery()).items.map(\.id)
+            c.expectEqual(ids, ["c", "b", "a"], "ties by id descending")
+        },
+    ]
+}

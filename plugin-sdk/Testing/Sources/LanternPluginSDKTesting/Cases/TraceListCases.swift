@@ -1,0 +1,79 @@
+import Foundation
+import LanternPluginSDK
+
+/// TraceReader.traces(query:): every filter, the orders, and paging.
+enum TraceListCases {
+    /// Six traces with varied fields; returns their ids in creation order (t0…t5, timestamps 0…5 s).
+    static func seed(_ c: CaseContext) async throws -> [String] {
+        let ids = (0..<6).map { "t\($0)-\(CaseContext.freshID().prefix(8))" }
+        let rows: [(user: String?, name: String, session: String?, tags: [String], version: String?, release: String?, env: String)] = [
+            ("alice", "search", "s-1", ["a", "b"], "1", "r1", "default"),
+            ("bob", "chat", "s-1", ["a"], "2", "r1", "production"),
+            ("alice", "chat", nil, ["b", "c"], "1", "r2", "production"),
+            (nil, "search", "s-2", [], nil, nil, "default"),
+            ("carol", "summarize", "s-2", ["a", "b", "c"], "2", "r2", "staging"),
+            ("alice", "search", nil, ["c"], "1", "r1", "default"),
+        ]
+        var events: [IngestionEvent] = []
+        for (index, row) in rows.enumerated() {
+            var update = Events.traceUpdate(ids[index], timestamp: c.at(Double(index)), name: row.name, userID: row.user,
+                                            sessionID: row.session, tags: row.tags, environment: row.env)
+            update.version = row.version
+            update.release = row.release
+            events.append(Events.trace(update, at: c.at(Double(index))))
+        }
+        try await c.write(events)
+        return ids
+    }
+
+    /// The ids (by their `tN` prefix) a query returns.
+    static func list(_ c: CaseContext, _ configure: (inout TraceQuery) -> Void) async throws -> [String] {
+        var query = TraceQuery()
+        configure(&query)
+        return try await c.storage.traces(projectID: c.projectID, query: query).items.map { String($0.trace.id.prefix(2)) }
+    }
+
+    static let all: [ConformanceCase] = [
+        ConformanceCase("trace list: each filter, alone and combined") { c in
+            _ = try await seed(c)
+            c.expectEqual(try await list(c) { _ in }, ["t5", "t4", "t3", "t2", "t1", "t0"], "no filter, newest first")
+            c.expectEqual(try await list(c) { $0.userID = "alice" }, ["t5", "t2", "t0"], "userId")
+            c.expectEqual(try await list(c) { $0.name = "search" }, ["t5", "t3", "t0"], "name")
+            c.expectEqual(try await list(c) { $0.sessionID = "s-2" }, ["t4", "t3"], "sessionId")
+            c.expectEqual(try await list(c) { $0.tags = ["a", "b"] }, ["t4", "t0"], "tags: every listed tag present")
+            c.expectEqual(try await list(c) { $0.tags = ["c"] }, ["t5", "t4", "t2"], "tags: one tag")
+            c.expectEqual(try await list(c) { $0.fromTimestamp = c.at(2); $0.toTimestamp = c.at(4) }, ["t3", "t2"],
+                          "fromTimestamp inclusive, toTimestamp exclusive")
+            c.expectEqual(try await list(c) { $0.version = "2" }, ["t4", "t1"], "version")
+            c.expectEqual(try await list(c) { $0.release = "r2" }, ["t4", "t2"], "release")
+            c.expectEqual(try await list(c) { $0.environments = ["production", "staging"] }, ["t4", "t2", "t1"], "environments")
+            c.expectEqual(try await list(c) { $0.userID = "alice"; $0.name = "search"; $0.tags = ["c"] }, ["t5"], "filters combine with AND")
+            c.expectEqual(try await list(c) { $0.userID = "nobody" }, [], "no match")
+        },
+        ConformanceCase("trace list: ordering by each sort field, ties broken by id") { c in
+            _ = try await seed(c)
+            c.expectEqual(try await list(c) { $0.direction = .ascending }, ["t0", "t1", "t2", "t3", "t4", "t5"], "timestamp asc")
+            c.expectEqual(try await list(c) { $0.orderBy = "name"; $0.direction = .ascending }, ["t1", "t2", "t0", "t3", "t5", "t4"],
+                          "name asc, ties by id asc")
+            c.expectEqual(try await list(c) { $0.orderBy = "name"; $0.direction = .descending }, ["t4", "t5", "t3", "t0", "t2", "t1"],
+                          "name desc, ties by id desc")
+            let byUser = try await list(c) { $0.orderBy = "userId"; $0.direction = .ascending; $0.userID = "alice" }
+            c.expectEqual(byUser, ["t0", "t2", "t5"], "userId asc among equal users: by id")
+        },
+        ConformanceCase("trace list: pages with totals, deep and past-the-end pages") { c in
+            _ = try await seed(c)
+            var query = TraceQuery()
+            query.page = PageRequest(page: 2, limit: 4)
+            let second = try await c.storage.traces(projectID: c.projectID, query: query)
+            c.expectEqual(second.items.map { String($0.trace.id.prefix(2)) }, ["t1", "t0"], "page 2 of size 4")
+            c.expectEqual(second.totalItems, 6, "totalItems")
+            query.page = PageRequest(page: 50, limit: 4)
+            let beyond = try await c.storage.traces(projectID: c.projectID, query: query)
+            c.expectEqual(beyond.items.count, 0, "a page past the end is empty")
+            c.expectEqual(beyond.totalItems, 6, "totalItems past the end")
+            query.page = PageRequest(page: Int.max, limit: Int.max)
+            let huge = try await c.storage.traces(projectID: c.projectID, query: query)
+            c.expectEqual(huge.items.count, 0, "the largest page request is answered, empty")
+        },
+    ]
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LanternPluginSDK
+
+/// The storage conformance suite: one battery of checks every ``LanternPluginSDK/StorageBackend`` must pass.
+///
+/// A backend's test is a short adapter: build the plugin, make and start its storage component, call
+/// ``run()``, and fail when ``ConformanceReport/failures`` is not empty. Each case writes into projects of its
+/// own, so the suite runs against a shared (even non-empty) database.
+///
+/// ```swift
+/// let storage: any StorageBackend = …   // made by the plugin's factory, started, migrated
+/// let report = await StorageConformanceSuite(storage: storage).run()
+/// print(report.summary(backend: "my-backend"))
+/// #expect(report.failures.isEmpty)
+/// ```
+public struct StorageConformanceSuite: Sendable {
+    private let storage: any StorageBackend
+    private let optOuts: Set<StorageCapability>
+
+    /// A suite for `storage`, a started and migrated backend; `optOuts` names the capabilities it lacks.
+    public init(storage: any StorageBackend, optOuts: Set<StorageCapability> = []) {
+        self.storage = storage
+        self.optOuts = optOuts
+    }
+
+    /// Names of every case, in the order they run.
+    public static var caseNames: [String] { cases.map(\.name) }
+
+    /// Runs every case (those needing an opted-out capability check only that it throws `unsupported`).
+    public func run() async -> ConformanceReport {
+        var results: [ConformanceReport.Result] = []
+        for conformanceCase in Self.cases {
+            results.append(await run(conformanceCase))
+        }
+        return ConformanceReport(results: results)
+    }
+
+    private func run(_ conformanceCase: ConformanceCase) async -> ConformanceReport.Result {
+        let context = CaseContext(storage: storage)
+        if let capability = conformanceCase.capability, optOuts.contains(capability) {
+            let problems = await UnsupportedCapabilityCheck.problems(capability, storage: storage, projectID: context.projectID)
+            return .init(name: conformanceCase.name, outcome: problems.isEmpty ? .skipped(capability) : .failed(problems))
+        }
+        do {
+            try await conformanceCase.body(context)
+        } catch is RequirementFailed {
+            // The failure is already recorded.
+        } catch {
+            context.record("threw \(error)")
+        }
+        let failures = context.failures
+        return .init(name: conformanceCase.name, outcome: failures.isEmpty ? .passed : .failed(failures))
+    }
+
+    /// Every case, grouped by area.
+    static let cases: [ConformanceCase] =
+        ProjectCases.all + TraceMergeCases.all + ObservationCases.all + ScoreCases.all + ScoreQueryCases.all + ScoreConfigCases.all + SessionCases.all
+        + TraceListCases.all + ObservationListCases.all + DeletionCases.all + IsolationCases.all + PayloadCases.all
+        + IdempotencyCases.all + ConcurrencyCases.all + PromptCases.all + DatasetCases.all + MediaCases.all
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LanternPluginSDK
+
+/// For an opted-out capability: its methods must throw `StorageError.unsupported`, never answer narrower.
+enum UnsupportedCapabilityCheck {
+    /// Problems found (empty when the capability's probe method throws `unsupported`).
+    static func problems(_ capability: StorageCapability, storage: any StorageBackend, projectID: String) async -> [String] {
+        do {
+            switch capability {
+            case .prompts: _ = try await storage.promptVersions(projectID: projectID, name: "probe")
+            case .datasets: _ = try await storage.datasets(projectID: projectID, page: PageRequest())
+            case .media: _ = try await storage.mediaRecord(projectID: projectID, id: "probe")
+            case .scoreQueries: _ = try await storage.score(projectID: projectID, id: "probe")
+            case .scoreConfigs:
+                guard let configs = storage as? any ScoreConfigStore else { return [] }
+                _ = try await configs.scoreConfig(projectID: projectID, id: "probe")
+            default: return []
+            }
+            return ["opted out of '\(capability)' but its methods answer instead of throwing StorageError.unsupported"]
+        } catch StorageError.unsupported {
+            return []
+        } catch {
+            return ["opted out of '\(capability)' but threw \(error) instead of StorageError.unsupported"]
+        }
+    }
+}
