@@ -34,7 +34,7 @@ enum BoundedJSON {
     /// Parses JSON text when it nests at most ``maxValueDepth`` deep; nil when invalid or too deep.
     static func parse(_ text: String) -> JSONValue? {
         guard !text.isEmpty else { return nil }
-        return JSONParser.parse(text, maxDepth: maxValueDepth)
+        return JSONValue.parse(text, maxDepth: maxValueDepth)
     }
 
     /// Parses text that looks like a JSON object or array (first non-blank character `{` or `[`); nil otherwise.

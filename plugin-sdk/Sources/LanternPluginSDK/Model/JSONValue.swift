@@ -33,20 +33,14 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Parses JSON text; nil when it is not valid JSON.
+    /// Parses JSON text; nil when it is not valid JSON (or nests deeper than ``defaultMaxDepth``).
     public init?(parsing text: String) {
-        guard let data = text.data(using: .utf8),
-              let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        guard let value = JSONValue.parse(text) else { return nil }
         self = value
     }
 
-    /// Compact JSON text with sorted keys.
-    public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    /// Compact JSON text with sorted keys (`null` for a value holding a non-finite number).
+    public var jsonText: String { canonicalJSONText ?? "null" }
 }
 
 extension JSONValue: Codable {

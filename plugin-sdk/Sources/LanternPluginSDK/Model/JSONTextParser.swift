@@ -1,17 +1,16 @@
-import LanternPluginSDK
-
 /// A small strict JSON parser (RFC 8259) producing ``JSONValue``: no throwing, no Foundation, bounded nesting.
 ///
-/// Attribute values are parsed often (inputs, outputs, metadata, usage); Foundation's `JSONDecoder` into
-/// `JSONValue` throws and catches once per value to find its type, which costs far more than the parse itself.
-struct JSONParser {
+/// Storage plugins parse every stored input, output and metadata column, and receivers parse attribute values;
+/// Foundation's `JSONDecoder` into `JSONValue` throws and catches once per value to find its type, which costs
+/// far more than the parse itself.
+struct JSONTextParser {
     private let bytes: [UInt8]
     private var index = 0
     private let maxDepth: Int
 
     /// Parses `text`; nil when it is not exactly one JSON value or nests deeper than `maxDepth`.
     static func parse(_ text: String, maxDepth: Int) -> JSONValue? {
-        var parser = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth)
+        var parser = JSONTextParser(bytes: Array(text.utf8), maxDepth: maxDepth)
         return parser.document()
     }
 
@@ -24,7 +23,8 @@ struct JSONParser {
         skipWhitespace()
         guard let value = value(depth: 0) else { return nil }
         skipWhitespace()
-        return index == bytes.count ? value : nil
+        guard index == bytes.count else { return nil }  // trailing text: not one JSON value
+        return value
     }
 
     private mutating func skipWhitespace() {
@@ -222,5 +222,15 @@ struct JSONParser {
         }
         guard let text = String(validating: bytes[start..<index], as: UTF8.self), let number = Double(text), number.isFinite else { return nil }
         return .number(number)
+    }
+}
+
+extension JSONValue {
+    /// The deepest nesting ``init(parsing:)`` accepts.
+    public static let defaultMaxDepth = 512
+
+    /// Parses JSON text (RFC 8259, exactly one value); nil when it is not valid JSON or nests deeper than `maxDepth`.
+    public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) -> JSONValue? {
+        JSONTextParser.parse(text, maxDepth: maxDepth)
     }
 }
