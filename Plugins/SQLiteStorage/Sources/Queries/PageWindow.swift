@@ -17,13 +17,15 @@ struct PageWindow {
 }
 
 extension RowFetcher {
-    /// One page of `Table` rows matching `filter` in `order`, with the number of matching rows.
+    /// One page of `Table` rows matching `filter` in `order`, with the number of matching rows; `index` names
+    /// the index to use when the filter is far more selective than the ordering index SQLite would pick.
     func page<Table: TableMapping>(_ table: Table.Type, where filter: SQLFilter, orderBy order: String,
-                                   request: PageRequest) throws -> Page<Table.Model> {
-        let total = try count("SELECT COUNT(*) FROM \(Table.table) WHERE \(filter.sql)", filter.values)
+                                   request: PageRequest, index: String? = nil) throws -> Page<Table.Model> {
+        let source = index.map { "\(Table.table) INDEXED BY \($0)" } ?? Table.table
+        let total = try count("SELECT COUNT(*) FROM \(source) WHERE \(filter.sql)", filter.values)
         let window = PageWindow(request)
         guard total > 0, let offset = window.offset else { return Page(items: [], totalItems: total, request: request) }
-        let items = try fetch(table, "SELECT \(Table.selectList) FROM \(Table.table) WHERE \(filter.sql) ORDER BY \(order) LIMIT ? OFFSET ?",
+        let items = try fetch(table, "SELECT \(Table.selectList) FROM \(source) WHERE \(filter.sql) ORDER BY \(order) LIMIT ? OFFSET ?",
                               filter.values + [.integer(window.limit), .integer(offset)])
         return Page(items: items, totalItems: total, request: request)
     }

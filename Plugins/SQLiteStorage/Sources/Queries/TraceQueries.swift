@@ -29,7 +29,11 @@ struct TraceQueries {
         }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
         let direction = query.direction == .ascending ? "ASC" : "DESC"
-        let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: "\(column) \(direction), id \(direction)", request: query.page)
+        // A user, session or name filter selects few traces: seek them by that index and sort them, rather than
+        // walk every trace of the project in time order (what SQLite picks without statistics).
+        let index = query.userID != nil ? "traces_by_user" : query.sessionID != nil ? "traces_by_session" : query.name != nil ? "traces_by_name" : nil
+        let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: "\(column) \(direction), id \(direction)", request: query.page,
+                                      index: index)
         return Page(items: try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize(traces.items),
                     totalItems: traces.totalItems, request: traces.request)
     }
