@@ -3,12 +3,12 @@ import LanternPluginSDK
 
 /// Prompts, datasets, runs and media as Langfuse's public API shows them.
 enum CatalogPresenters {
-    static func prompt(_ prompt: Prompt) -> JSONValue {
+    static func prompt(_ prompt: Prompt, resolutionGraph: JSONValue? = nil) -> JSONValue {
         .object([
             "id": .string(prompt.id), "name": .string(prompt.name), "version": .number(Double(prompt.version)),
             "type": .string(prompt.kind.rawValue), "prompt": prompt.prompt, "config": prompt.config,
             "labels": .array(prompt.labels.map { .string($0) }), "tags": .array(prompt.tags.map { .string($0) }),
-            "commitMessage": Presenters.string(prompt.commitMessage), "resolutionGraph": .null,
+            "commitMessage": Presenters.string(prompt.commitMessage), "resolutionGraph": resolutionGraph ?? .null,
             "createdBy": .string(prompt.createdBy), "createdAt": Presenters.date(prompt.createdAt),
             "updatedAt": Presenters.date(prompt.updatedAt), "projectId": .string(prompt.projectID),
         ])

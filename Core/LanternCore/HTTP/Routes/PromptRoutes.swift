@@ -39,7 +39,12 @@ struct PromptRoutes {
                 let selector = version.map { "version \($0)" } ?? "label '\(label ?? "production")'"
                 throw APIError.notFound("Prompt not found: '\(name)' with \(selector)")
             }
-            return JSONResponse.make(.ok, CatalogPresenters.prompt(found))
+            guard reader.string("resolve")?.lowercased() != "false" else { return JSONResponse.make(.ok, CatalogPresenters.prompt(found)) }
+            let resolved: (prompt: Prompt, graph: JSONValue?)
+            do { resolved = try await PromptComposition(projectID: projectID, storage: storage).resolve(found) } catch let failure as PromptComposition.Failure {
+                throw APIError.badRequest(failure.message)
+            }
+            return JSONResponse.make(.ok, CatalogPresenters.prompt(resolved.prompt, resolutionGraph: resolved.graph))
         }
         group.patch("/v2/prompts/:name/versions/:version") { request, context in
             let projectID = try context.requireProject()
