@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LanternPluginSDK
 
-/// Prompt management: create versions, fetch by version or label, move labels.
+/// Prompt management: create versions, list names, fetch by version or label (references resolved), move labels, delete.
 struct PromptRoutes {
     let support: RouteSupport
     let maxBodyBytes: Int
@@ -45,6 +45,36 @@ struct PromptRoutes {
                 throw APIError.badRequest(failure.message)
             }
             return JSONResponse.make(.ok, CatalogPresenters.prompt(resolved.prompt, resolutionGraph: resolved.graph))
+        }
+        group.get("/v2/prompts") { request, context in
+            let projectID = try context.requireProject()
+            let reader = QueryReader(request)
+            let filter = PromptListing.Filter(name: reader.string("name"), label: reader.string("label"), tag: reader.string("tag"),
+                                              fromUpdatedAt: try reader.date("fromUpdatedAt"), toUpdatedAt: try reader.date("toUpdatedAt"))
+            let pageRequest = try reader.page(defaultLimit: 10)
+            let rows = PromptListing.rows(try await support.storage().allPromptVersions(projectID: projectID), filter: filter)
+            let page = Page(items: Array(rows.dropFirst(min(pageRequest.offset, rows.count)).prefix(pageRequest.limit)),
+                            totalItems: rows.count, request: pageRequest)
+            guard case .object(var body) = Presenters.page(page, PromptListing.present) else { return JSONResponse.make(.ok, .null) }
+            body["pagination"] = body["meta"]
+            return JSONResponse.make(.ok, .object(body))
+        }
+        group.delete("/v2/prompts/:name") { request, context in
+            let projectID = try context.requireProject()
+            let name = try support.parameter("name", context)
+            let reader = QueryReader(request)
+            let version = try reader.integer("version", in: 1...Int(Int32.max))
+            let label = reader.string("label")
+            if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
+            let storage = try support.storage()
+            let matching = try await storage.promptVersions(projectID: projectID, name: name)
+                .filter { prompt in version.map { prompt.version == $0 } ?? label.map { prompt.labels.contains($0) } ?? true }
+            guard !matching.isEmpty,
+                  try await storage.deletePromptVersions(projectID: projectID, name: name, versions: matching.map(\.version)) > 0 else {
+                let selector = version.map { " with version \($0)" } ?? label.map { " with label '\($0)'" } ?? ""
+                throw APIError.notFound("Prompt not found: '\(name)'\(selector)")
+            }
+            return Response(status: .noContent)
         }
         group.patch("/v2/prompts/:name/versions/:version") { request, context in
             let projectID = try context.requireProject()

@@ -73,6 +73,31 @@ struct PromptCatalog {
         try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, [.text(projectID), .text(name)])
     }
 
+    /// Every version of every prompt of the project, by name, then newest version first.
+    func all(projectID: String) throws -> [Prompt] {
+        try fetcher.fetch(PromptTable.self, "SELECT \(PromptTable.selectList) FROM prompts WHERE project_id = $1 ORDER BY name, version DESC",
+                          [.text(projectID)])
+    }
+
+    /// Deletes these versions of a name (inside the caller's transaction, under the name's lock); `latest` moves
+    /// to the highest remaining version.
+    func delete(projectID: String, name: String, versions doomed: [Int], now: Date) throws -> Int {
+        let connection = fetcher.connection
+        let key: [PGValue] = [.text(projectID), .text(name)]
+        try lock(key)
+        let versions = try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, key)
+        let deleted = versions.filter { doomed.contains($0.version) }
+        for prompt in deleted {
+            try connection.run("DELETE FROM prompts WHERE project_id = $1 AND name = $2 AND version = $3", key + [.int(prompt.version)])
+        }
+        if deleted.contains(where: { $0.labels.contains("latest") }), var newest = versions.first(where: { !doomed.contains($0.version) }) {
+            newest.labels = Array(Set(newest.labels + ["latest"])).sorted()
+            newest.updatedAt = now
+            try connection.run(PromptTable.upsert, try PromptTable.values(newest, json: fetcher.json))
+        }
+        return deleted.count
+    }
+
     /// Takes the transaction-scoped advisory lock of one prompt name (`project_id`, `name`).
     private func lock(_ key: [PGValue]) throws {
         try fetcher.connection.run("SELECT pg_advisory_xact_lock(hashtext($1), hashtext('prompt:' || $2))", key)

@@ -26,4 +26,15 @@ extension PostgresStorage {
     public func promptVersions(projectID: String, name: String) async throws -> [Prompt] {
         try await read { try PromptCatalog(fetcher: $0).versions(projectID: projectID, name: name) }
     }
+
+    /// Every version of every prompt of the project, by name, then newest version first.
+    public func allPromptVersions(projectID: String) async throws -> [Prompt] {
+        try await read { try PromptCatalog(fetcher: $0).all(projectID: projectID) }
+    }
+
+    /// Deletes these versions of a name (moving `latest` to the highest remaining one); returns how many existed.
+    public func deletePromptVersions(projectID: String, name: String, versions: [Int]) async throws -> Int {
+        let now = try running().host.now()
+        return try await write { try PromptCatalog(fetcher: $0).delete(projectID: projectID, name: name, versions: versions, now: now) }
+    }
 }

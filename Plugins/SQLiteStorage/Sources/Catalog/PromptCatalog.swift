@@ -72,4 +72,28 @@ struct PromptCatalog {
     func versions(projectID: String, name: String) throws -> [Prompt] {
         try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, [.text(projectID), .text(name)])
     }
+
+    /// Every version of every prompt of the project, by name, then newest version first.
+    func all(projectID: String) throws -> [Prompt] {
+        try fetcher.fetch(PromptTable.self, "SELECT \(PromptTable.selectList) FROM prompts WHERE project_id = ? ORDER BY name, version DESC",
+                          [.text(projectID)])
+    }
+
+    /// Deletes these versions of a name in one transaction; `latest` moves to the highest remaining version.
+    func delete(projectID: String, name: String, versions doomed: [Int], now: Date) throws -> Int {
+        let connection = fetcher.connection
+        return try connection.transaction(.immediate) {
+            let versions = try fetcher.fetch(PromptTable.self, PromptTable.selectVersions, [.text(projectID), .text(name)])
+            let deleted = versions.filter { doomed.contains($0.version) }
+            for prompt in deleted {
+                try connection.run("DELETE FROM prompts WHERE project_id = ? AND name = ? AND version = ?", [.text(projectID), .text(name), .int(prompt.version)])
+            }
+            if deleted.contains(where: { $0.labels.contains("latest") }), var newest = versions.first(where: { !doomed.contains($0.version) }) {
+                newest.labels = Array(Set(newest.labels + ["latest"])).sorted()
+                newest.updatedAt = now
+                try connection.run(PromptTable.upsert, try PromptTable.values(newest, json: fetcher.json))
+            }
+            return deleted.count
+        }
+    }
 }

@@ -8,6 +8,8 @@
 /// - `setPromptLabels` adds `labels` to one version and removes them from the other versions; nil when the
 ///   version does not exist.
 /// - `promptVersion(label:)` answers the version carrying the label; `version:` answers that number.
+/// - `deletePromptVersions` deletes the listed versions of one name atomically; when the version carrying `latest`
+///   goes and others remain, the highest remaining version takes `latest`.
 public protocol PromptStore: Sendable {
     /// Stores a new version of `draft.name` and returns it as stored.
     func createPromptVersion(_ draft: Prompt) async throws -> Prompt
@@ -19,6 +21,10 @@ public protocol PromptStore: Sendable {
     func setPromptLabels(projectID: String, name: String, version: Int, labels: [String]) async throws -> Prompt?
     /// Every version of a name, newest first.
     func promptVersions(projectID: String, name: String) async throws -> [Prompt]
+    /// Every version of every prompt of the project, ordered by name, then newest version first.
+    func allPromptVersions(projectID: String) async throws -> [Prompt]
+    /// Deletes these versions of a name (moving `latest` to the highest remaining one); returns how many existed.
+    func deletePromptVersions(projectID: String, name: String, versions: [Int]) async throws -> Int
 }
 
 extension PromptStore {
@@ -29,4 +35,8 @@ extension PromptStore {
         throw StorageError.unsupported("prompts")
     }
     public func promptVersions(projectID: String, name: String) async throws -> [Prompt] { throw StorageError.unsupported("prompts") }
+    public func allPromptVersions(projectID: String) async throws -> [Prompt] { throw StorageError.unsupported("prompts") }
+    public func deletePromptVersions(projectID: String, name: String, versions: [Int]) async throws -> Int {
+        throw StorageError.unsupported("prompts")
+    }
 }

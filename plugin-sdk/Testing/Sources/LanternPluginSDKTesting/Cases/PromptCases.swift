@@ -65,5 +65,20 @@ enum PromptCases {
             let latest = try await c.storage.promptVersions(projectID: c.projectID, name: "raced").filter { $0.labels.contains("latest") }
             c.expectEqual(latest.map(\.version), [8], "exactly one version carries latest: the newest")
         },
+        ConformanceCase("prompts: every version of the project; deleting versions moves latest", needs: .prompts) { c in
+            for name in ["b-prompt", "a-prompt", "b-prompt", "b-prompt"] { _ = try await c.storage.createPromptVersion(draft(c, name)) }
+            let all = try await c.storage.allPromptVersions(projectID: c.projectID)
+            c.expectEqual(all.map { "\($0.name)@\($0.version)" }, ["a-prompt@1", "b-prompt@3", "b-prompt@2", "b-prompt@1"], "by name, newest first")
+            c.expectEqual(try await c.storage.allPromptVersions(projectID: c.otherProjectID).count, 0, "another project has none")
+            c.expectEqual(try await c.storage.deletePromptVersions(projectID: c.projectID, name: "b-prompt", versions: [3, 9]), 1,
+                          "deleting the newest and a missing version counts 1")
+            let left = try await c.storage.promptVersions(projectID: c.projectID, name: "b-prompt")
+            c.expectEqual(left.map(\.version), [2, 1], "versions left")
+            c.expectEqual(left.first?.labels, ["latest"], "latest moved to the highest remaining version")
+            c.expectEqual(try await c.storage.deletePromptVersions(projectID: c.projectID, name: "b-prompt", versions: [1, 2]), 2, "delete the rest")
+            c.expectEqual(try await c.storage.promptVersions(projectID: c.projectID, name: "b-prompt").count, 0, "no version left")
+            let next = try await c.storage.createPromptVersion(draft(c, "b-prompt"))
+            c.expectEqual(next.version, 1, "a deleted name starts again at version 1")
+        },
     ]
 }
