@@ -62,3 +62,38 @@ struct PromptListAndDeleteTests {
         }
     }
 }
+
+/// `GET /api/public/v2/prompts/{name}/versions/{version}/generations`: the generations made from one prompt version.
+@Suite("Generations of a prompt version in process")
+struct PromptGenerationsTests {
+    let harness = APIHarness()
+
+    @Test func listsTheLinkedGenerationsWithTheirFiguresAndScores() async throws {
+        try await harness.withServer { client, _ in
+            for text in ["v1", "v2"] {
+                _ = try await harness.send(client, .post, "/api/public/v2/prompts", ["name": "qa", "prompt": .string(text)])
+            }
+            func generation(_ id: String, version: Int) -> JSONValue {
+                ["id": .string("e-\(id)"), "type": "generation-create", "timestamp": "2024-05-01T12:00:00Z", "body": [
+                    "id": .string(id), "traceId": "t1", "name": "answer", "startTime": "2024-05-01T12:00:00Z", "endTime": "2024-05-01T12:00:02.5Z",
+                    "model": "gpt-4o", "promptName": "qa", "promptVersion": .number(Double(version)),
+                    "usageDetails": ["input": 10, "output": 5], "costDetails": ["total": 0.25],
+                ]]
+            }
+            let batch = try await harness.send(client, .post, "/api/public/ingestion", ["batch": [generation("g1", version: 2), generation("g2", version: 1)]])
+            #expect(batch.status.code == 207, "ingest two generations")
+            #expect(try await harness.send(client, .post, "/api/public/scores", ["traceId": "t1", "observationId": "g1", "name": "good", "value": 1]).status == .ok,
+                    "score the v2 generation")
+            let body = try harness.json(try await harness.send(client, .get, "/api/public/v2/prompts/qa/versions/2/generations")).objectValue
+            let rows = body?["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(rows.compactMap { $0["id"]?.stringValue } == ["g1"], "only the version-2 generation")
+            let row = rows.first
+            #expect(row?["latency"] == 2.5, "latency")
+            #expect(row?["usageDetails"]?.objectValue?["input"] == 10, "usage")
+            #expect(row?["calculatedTotalCost"] == 0.25, "cost")
+            #expect(row?["promptId"]?.stringValue?.isEmpty == false, "linked prompt id")
+            #expect(row?["scores"]?.arrayValue?.compactMap { $0.objectValue?["name"]?.stringValue } == ["good"], "its scores")
+            #expect(try await harness.send(client, .get, "/api/public/v2/prompts/qa/versions/9/generations").status == .notFound, "missing version: 404")
+        }
+    }
+}

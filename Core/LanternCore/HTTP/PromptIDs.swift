@@ -18,6 +18,13 @@ struct PromptIDs: Sendable {
         return result
     }
 
+    /// Links every observation of one prompt version (no lookup needed).
+    init(linking prompt: Prompt) {
+        ids[PromptKey(name: prompt.name, version: prompt.version).text] = prompt.id
+    }
+
+    private init() {}
+
     /// The linked prompt version id of an observation, or nil.
     func id(of observation: Observation) -> String? {
         guard let name = observation.promptName, let version = observation.promptVersion else { return nil }

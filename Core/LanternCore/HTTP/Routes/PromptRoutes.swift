@@ -76,6 +76,32 @@ struct PromptRoutes {
             }
             return Response(status: .noContent)
         }
+        group.get("/v2/prompts/:name/versions/:version/generations") { request, context in
+            let projectID = try context.requireProject()
+            let name = try support.parameter("name", context)
+            guard let version = Int(try support.parameter("version", context)), version >= 1 else {
+                throw APIError.badRequest("version must be a whole number from 1")
+            }
+            let storage = try support.storage()
+            guard let prompt = try await storage.promptVersion(projectID: projectID, name: name, version: version) else {
+                throw APIError.notFound("Prompt not found: '\(name)' with version \(version)")
+            }
+            var query = ObservationQuery()
+            query.promptName = name
+            query.promptVersion = version
+            query.page = try QueryReader(request).page()
+            let page = try await storage.observations(projectID: projectID, query: query)
+            var scoreQuery = ScoreQuery()
+            scoreQuery.observationIDs = page.items.map(\.id)
+            scoreQuery.page = PageRequest(page: 1, limit: 10_000)
+            let scores = page.items.isEmpty ? [] : try await storage.scores(projectID: projectID, query: scoreQuery).items
+            let promptIDs = PromptIDs(linking: prompt)
+            return JSONResponse.make(.ok, Presenters.page(page) { generation in
+                guard case .object(var object) = Presenters.observation(generation, promptIDs: promptIDs) else { return .null }
+                object["scores"] = .array(scores.filter { $0.observationID == generation.id }.map(Presenters.score))
+                return .object(object)
+            })
+        }
         group.patch("/v2/prompts/:name/versions/:version") { request, context in
             let projectID = try context.requireProject()
             let name = try support.parameter("name", context)

@@ -23,6 +23,8 @@ struct ObservationQueries {
         filter.equal("parent_observation_id", query.parentObservationID)
         filter.equal("level", query.level?.rawValue)
         filter.equal("version", query.version)
+        filter.equal("prompt_name", query.promptName)
+        if let promptVersion = query.promptVersion { filter.add("prompt_version = ?", .int(promptVersion)) }
         if let userID = query.userID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
         }

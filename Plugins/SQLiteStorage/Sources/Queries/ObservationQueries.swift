@@ -26,6 +26,8 @@ struct ObservationQueries {
         filter.equal("parent_observation_id", query.parentObservationID)
         filter.equal("level", query.level?.rawValue)
         filter.equal("version", query.version)
+        filter.equal("prompt_name", query.promptName)
+        if let promptVersion = query.promptVersion { filter.add("prompt_version = ?", .int(promptVersion)) }
         if let userID = query.userID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
         }
@@ -34,7 +36,8 @@ struct ObservationQueries {
         }
         if let from = query.fromStartTime { filter.add("start_time >= ?", .date(from)) }
         if let to = query.toStartTime { filter.add("start_time < ?", .date(to)) }
-        let index = query.traceID != nil ? "observations_by_trace" : query.parentObservationID != nil ? "observations_by_parent" : nil
+        let index = query.traceID != nil ? "observations_by_trace" : query.promptName != nil ? "observations_by_prompt"
+            : query.parentObservationID != nil ? "observations_by_parent" : nil
         return try fetcher.page(ObservationTable.self, where: filter, orderBy: "start_time DESC, id DESC", request: query.page, index: index)
     }
 

@@ -39,6 +39,10 @@ public struct ObservationQuery: Sendable, Hashable {
     /// Exclusive upper bound on `startTime`.
     public var toStartTime: Date?
     public var version: String?
+    /// The prompt the observation (a generation) was made from.
+    public var promptName: String?
+    /// With ``promptName``: that prompt's version.
+    public var promptVersion: Int?
     /// Ordered by start time, newest first; ties broken by id.
     public var page = PageRequest()
 

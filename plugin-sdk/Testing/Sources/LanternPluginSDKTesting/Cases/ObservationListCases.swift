@@ -54,5 +54,22 @@ enum ObservationListCases {
             let ids = try await c.storage.observations(projectID: c.projectID, query: ObservationQuery()).items.map(\.id)
             c.expectEqual(ids, ["c", "b", "a"], "ties by id descending")
         },
+        ConformanceCase("observation list: generations of one prompt version") { c in
+            let traceID = CaseContext.freshID()
+            var events: [IngestionEvent] = []
+            for (id, name, version) in [("g1", "qa", 1), ("g2", "qa", 2), ("g3", "qa", 2), ("g4", "other", 2)] as [(String, String, Int)] {
+                var update = Events.observationUpdate(id, traceID: traceID, type: .generation, start: c.at(Double(events.count)))
+                update.promptName = name
+                update.promptVersion = version
+                events.append(Events.observation(update, at: c.at(0)))
+            }
+            try await c.write(events)
+            var query = ObservationQuery()
+            query.promptName = "qa"
+            query.promptVersion = 2
+            c.expectEqual(try await c.storage.observations(projectID: c.projectID, query: query).items.map(\.id), ["g3", "g2"], "prompt name and version")
+            query.promptVersion = nil
+            c.expectEqual(try await c.storage.observations(projectID: c.projectID, query: query).items.map(\.id), ["g3", "g2", "g1"], "prompt name alone")
+        },
     ]
 }
