@@ -24,6 +24,7 @@ public enum LanternServer {
         ScoreRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         ScoreQueryRoutes(support: support).register(on: api)
         ScoreConfigRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        CommentRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         PromptRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
