@@ -25,6 +25,7 @@ public enum LanternServer {
         ScoreQueryRoutes(support: support).register(on: api)
         ScoreConfigRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         CommentRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        AnnotationQueueRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         PromptRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)

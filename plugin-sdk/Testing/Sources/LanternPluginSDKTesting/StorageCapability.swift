@@ -22,9 +22,11 @@ public struct StorageCapability: RawRepresentable, Hashable, Sendable, CustomStr
     public static let scoreConfigs = StorageCapability(rawValue: "score-configs")
     /// ``LanternPluginSDK/CommentStore`` (a protocol the storage also conforms to).
     public static let comments = StorageCapability(rawValue: "comments")
+    /// ``LanternPluginSDK/AnnotationQueueStore`` (a protocol the storage also conforms to).
+    public static let annotationQueues = StorageCapability(rawValue: "annotation-queues")
     /// Many concurrent `write` calls on one trace converging to the merged row.
     public static let concurrentWriters = StorageCapability(rawValue: "concurrent-writers")
 
     /// Every capability that may be opted out of.
-    public static let all: [StorageCapability] = [.prompts, .datasets, .media, .scoreQueries, .scoreConfigs, .comments, .concurrentWriters]
+    public static let all: [StorageCapability] = [.prompts, .datasets, .media, .scoreQueries, .scoreConfigs, .comments, .annotationQueues, .concurrentWriters]
 }

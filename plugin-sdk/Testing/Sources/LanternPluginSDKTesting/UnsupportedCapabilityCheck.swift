@@ -11,6 +11,9 @@ enum UnsupportedCapabilityCheck {
             case .datasets: _ = try await storage.datasets(projectID: projectID, page: PageRequest())
             case .media: _ = try await storage.mediaRecord(projectID: projectID, id: "probe")
             case .scoreQueries: _ = try await storage.score(projectID: projectID, id: "probe")
+            case .annotationQueues:
+                guard let queues = storage as? any AnnotationQueueStore else { return [] }
+                _ = try await queues.annotationQueue(projectID: projectID, id: "probe")
             case .comments:
                 guard let comments = storage as? any CommentStore else { return [] }
                 _ = try await comments.comment(projectID: projectID, id: "probe")
