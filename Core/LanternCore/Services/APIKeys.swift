@@ -59,7 +59,13 @@ public struct APIKeys: Sendable {
                 if let existing = try await storage.apiKey(publicKey: publicKey), existing.projectID != project.id {
                     throw StorageError.conflict("public key \(publicKey) already belongs to another project")
                 }
-                try await store(Pair(publicKey: publicKey, secretKey: secretKey), for: project)
+                do {
+                    try await store(Pair(publicKey: publicKey, secretKey: secretKey), for: project)
+                } catch StorageError.conflict(let reason) {
+                    // Another server seeding the same config stored the key at the same moment: accept its row.
+                    guard let stored = try await storage.apiKey(publicKey: publicKey), stored.projectID == project.id,
+                          stored.secretHash == Self.hash(secretKey) else { throw StorageError.conflict(reason) }
+                }
             }
         }
     }
