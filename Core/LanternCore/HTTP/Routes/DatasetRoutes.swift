@@ -90,6 +90,13 @@ struct DatasetRoutes {
             let name = try await storage.dataset(projectID: projectID, id: item.datasetID)?.name ?? ""
             return JSONResponse.make(.ok, CatalogPresenters.item(item, datasetName: name))
         }
+        group.delete("/dataset-items/:id") { _, context in
+            let id = try support.parameter("id", context)
+            guard try await support.storage().deleteDatasetItem(projectID: try context.requireProject(), id: id) else {
+                throw APIError.notFound("Dataset item not found")
+            }
+            return JSONResponse.make(.ok, ["message": "Dataset item successfully deleted"])
+        }
     }
 
     private func lookup(_ name: String, _ context: LanternRequestContext) async throws -> Dataset {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LanternPluginSDK
 
-/// Dataset runs (experiments): listing, one run with its items, and `POST /dataset-run-items`,
+/// Dataset runs (experiments): listing, one run with its items, deletion, and `POST /dataset-run-items`,
 /// which goes through the ingestion pipeline like the OpenTelemetry experiment spans do.
 struct DatasetRunRoutes {
     let support: RouteSupport
@@ -28,6 +28,17 @@ struct DatasetRunRoutes {
                 CatalogPresenters.runItem($0, runName: run.name)
             })
             return JSONResponse.make(.ok, .object(object))
+        }
+        group.delete("/datasets/:name/runs/:runName") { _, context in
+            let projectID = try context.requireProject()
+            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
+            let runName = try support.parameter("runName", context)
+            let storage = try support.storage()
+            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: dataset.id, name: runName),
+                  try await storage.deleteDatasetRun(projectID: projectID, runID: run.id) else {
+                throw APIError.notFound("Dataset run not found: '\(runName)'")
+            }
+            return JSONResponse.make(.ok, ["message": "Dataset run successfully deleted"])
         }
         group.post("/dataset-run-items") { request, context in
             let projectID = try context.requireProject()

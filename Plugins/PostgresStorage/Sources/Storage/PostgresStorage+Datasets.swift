@@ -50,4 +50,18 @@ extension PostgresStorage {
     public func datasetRunItems(projectID: String, runID: String) async throws -> [DatasetRunItem] {
         try await read { try DatasetCatalog(fetcher: $0).runItems(projectID: projectID, runID: runID) }
     }
+
+    /// Deletes a run with its run items (one transaction); false when it did not exist.
+    public func deleteDatasetRun(projectID: String, runID: String) async throws -> Bool {
+        try await write { fetcher in
+            let scope: [PGValue] = [.text(projectID), .text(runID)]
+            _ = try fetcher.connection.run("DELETE FROM dataset_run_items WHERE project_id = $1 AND dataset_run_id = $2", scope)
+            return try fetcher.connection.run("DELETE FROM dataset_runs WHERE project_id = $1 AND id = $2", scope) > 0
+        }
+    }
+
+    /// Deletes a dataset item; false when it did not exist.
+    public func deleteDatasetItem(projectID: String, id: String) async throws -> Bool {
+        try await write { try $0.connection.run("DELETE FROM dataset_items WHERE project_id = $1 AND id = $2", [.text(projectID), .text(id)]) > 0 }
+    }
 }

@@ -50,4 +50,20 @@ extension SQLiteStorage {
     public func datasetRunItems(projectID: String, runID: String) async throws -> [DatasetRunItem] {
         try await read { try DatasetCatalog(fetcher: $0).runItems(projectID: projectID, runID: runID) }
     }
+
+    /// Deletes a run with its run items (one transaction); false when it did not exist.
+    public func deleteDatasetRun(projectID: String, runID: String) async throws -> Bool {
+        try await write { fetcher in
+            try fetcher.connection.transaction(.immediate) {
+                let scope: [SQLValue] = [.text(projectID), .text(runID)]
+                try fetcher.connection.run("DELETE FROM dataset_run_items WHERE project_id = ? AND dataset_run_id = ?", scope)
+                return try fetcher.connection.run("DELETE FROM dataset_runs WHERE project_id = ? AND id = ?", scope) > 0
+            }
+        }
+    }
+
+    /// Deletes a dataset item; false when it did not exist.
+    public func deleteDatasetItem(projectID: String, id: String) async throws -> Bool {
+        try await write { try $0.connection.run("DELETE FROM dataset_items WHERE project_id = ? AND id = ?", [.text(projectID), .text(id)]) > 0 }
+    }
 }

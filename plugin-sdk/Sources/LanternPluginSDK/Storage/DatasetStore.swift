@@ -26,6 +26,10 @@ public protocol DatasetStore: Sendable {
     func datasetRun(projectID: String, datasetID: String, name: String) async throws -> DatasetRun?
     /// Every item of a run, oldest first.
     func datasetRunItems(projectID: String, runID: String) async throws -> [DatasetRunItem]
+    /// Deletes a run with its run items; false when it did not exist.
+    func deleteDatasetRun(projectID: String, runID: String) async throws -> Bool
+    /// Deletes a dataset item; false when it did not exist.
+    func deleteDatasetItem(projectID: String, id: String) async throws -> Bool
 }
 
 extension DatasetStore {
@@ -45,4 +49,6 @@ extension DatasetStore {
         throw StorageError.unsupported("datasets")
     }
     public func datasetRunItems(projectID: String, runID: String) async throws -> [DatasetRunItem] { throw StorageError.unsupported("datasets") }
+    public func deleteDatasetRun(projectID: String, runID: String) async throws -> Bool { throw StorageError.unsupported("datasets") }
+    public func deleteDatasetItem(projectID: String, id: String) async throws -> Bool { throw StorageError.unsupported("datasets") }
 }

@@ -77,5 +77,20 @@ enum DatasetCases {
             let outcome = try await c.storage.write([IngestionEvent(id: "orphan", timestamp: c.at(6), payload: .datasetRunItem(orphan))], projectID: c.projectID)
             c.expect(outcome.first.map { !$0.isSuccess && $0.status < 500 } == true, "a run item of a missing dataset is rejected (4xx), got \(outcome)")
         },
+        ConformanceCase("datasets: deleting a run removes its items; deleting an item", needs: .datasets) { c in
+            let dataset = try await c.storage.upsertDataset(Dataset(id: CaseContext.freshID(), projectID: c.projectID, name: "del", createdAt: c.at(0)))
+            _ = try await c.storage.upsertDatasetItem(DatasetItem(id: "d-i1", projectID: c.projectID, datasetID: dataset.id, createdAt: c.at(1)))
+            var runItem = DatasetRunItemUpdate(id: "d-ri", datasetID: dataset.id, runName: "gone", datasetItemID: "d-i1", traceID: "t")
+            runItem.runID = "run-gone"
+            try await c.write([IngestionEvent(id: CaseContext.freshID(), timestamp: c.at(2), payload: .datasetRunItem(runItem))])
+            c.expectEqual(try await c.storage.deleteDatasetRun(projectID: c.otherProjectID, runID: "run-gone"), false, "another project cannot delete it")
+            c.expectEqual(try await c.storage.deleteDatasetRun(projectID: c.projectID, runID: "run-gone"), true, "delete the run")
+            c.expect(try await c.storage.datasetRun(projectID: c.projectID, datasetID: dataset.id, name: "gone") == nil, "the run is gone")
+            c.expectEqual(try await c.storage.datasetRunItems(projectID: c.projectID, runID: "run-gone").count, 0, "its run items are gone")
+            c.expectEqual(try await c.storage.deleteDatasetRun(projectID: c.projectID, runID: "run-gone"), false, "delete it again")
+            c.expectEqual(try await c.storage.deleteDatasetItem(projectID: c.projectID, id: "d-i1"), true, "delete the item")
+            c.expect(try await c.storage.datasetItem(projectID: c.projectID, id: "d-i1") == nil, "the item is gone")
+            c.expectEqual(try await c.storage.deleteDatasetItem(projectID: c.projectID, id: "d-i1"), false, "delete it again")
+        },
     ]
 }
