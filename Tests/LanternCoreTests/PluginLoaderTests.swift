@@ -75,7 +75,7 @@ struct PluginLoaderTests {
         defer { workspace.remove() }
         let path = try workspace.write("c.yaml", "version: 1\nplugins:\n  x: { load: FixturePlugin }\n")
         #expect { try LanternRuntime.prepare(configPath: path) } throws: {
-            "\($0)".contains("provides several components; name one of: failing-start (exporter), file-exporter (exporter)")
+            "\($0)".contains("provides several components; name one of: failing-start (exporter), file-exporter (exporter), file-audit (audit-sink)")
         }
     }
 }

@@ -18,7 +18,8 @@ public final class LanternRuntime: Sendable {
     public let pipeline: IngestionPipeline
     let receivers: [(id: String, receiver: any IngestionReceiver)]
     private let evaluations: EvaluationScheduler
-    private let exports: ExportDispatcher
+    private let exports: DeliveryQueues<ExportItem>
+    private let audits: DeliveryQueues<AuditEvent>
     private let started = LockedValue<[ConfiguredComponent]>([])
     private let background = LockedValue<[Task<Void, Never>]>([])
     private let logger = Logger(label: "lantern.runtime")
@@ -62,15 +63,23 @@ public final class LanternRuntime: Sendable {
         let processors = typed(.processor, as: (any IngestionProcessor).self, named: "IngestionProcessor").map { ($0.id, $0.value) }
         evaluations = EvaluationScheduler(evaluators: typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) },
                                           logger: Logger(label: "lantern.evaluation"))
-        exports = ExportDispatcher(exporters: typed(.exporter, as: (any Exporter).self, named: "Exporter").map { ($0.id, $0.value) },
-                                   logger: Logger(label: "lantern.export"))
+        exports = .exporters(typed(.exporter, as: (any Exporter).self, named: "Exporter"), logger: Logger(label: "lantern.export"))
+        audits = .auditSinks(typed(.auditSink, as: (any AuditSink).self, named: "AuditSink"), logger: Logger(label: "lantern.audit"))
         if !issues.isEmpty { throw ConfigError(issues) }
         let evaluations = evaluations, exports = exports
         pipeline = IngestionPipeline(storage: storage, processors: processors,
                                      queueCapacityEvents: config.server.ingestionQueueEvents) { batch in
-            exports.dispatch(batch)
+            exports.dispatch(.batch(batch))
             evaluations.schedule(batch)
         }
+    }
+
+    /// Hands a stored change of a managed resource to every exporter and, as an audit record, to every audit sink.
+    public func publish(_ change: ChangeEvent) {
+        exports.dispatch(.change(change))
+        audits.dispatch(AuditEvent(actor: change.actor, projectID: change.projectID, action: "\(change.resourceType).\(change.action)",
+                                   resourceType: change.resourceType, resourceID: change.resourceID, before: change.before,
+                                   after: change.after, timestamp: change.timestamp))
     }
 
     /// A host for a one-off use of a component outside ``start()`` (CLI commands).
@@ -103,14 +112,15 @@ public final class LanternRuntime: Sendable {
             let evaluations = evaluations, pipeline = pipeline
             background.withLock { $0.append(Task { await evaluations.run(storage: storage, sink: pipeline) }) }
         }
-        let exports = exports
-        background.withLock { $0.append(Task { await exports.run() }) }
+        let exports = exports, audits = audits
+        background.withLock { $0.append(contentsOf: [Task { await exports.run() }, Task { await audits.run() }]) }
     }
 
     /// Stops intake, drains post-commit work, then shuts components down in reverse start order. Idempotent.
     public func shutdown() async {
         evaluations.finish()
         exports.finish()
+        audits.finish()
         for task in background.withLock({ tasks in let all = tasks; tasks = []; return all }) { await task.value }
         let toStop = started.withLock { list in let all = list; list = []; return all }
         for entry in toStop.reversed() { await entry.component.shutdown() }

@@ -29,13 +29,39 @@ final class FileExporter: Exporter {
     init(path: String) { self.path = path }
 
     func export(_ batch: CommittedBatch) async throws {
-        let lines = batch.events.map { "\(batch.projectID) \($0.id)\n" }.joined()
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(lines.utf8))
+        try append(batch.events.map { "\(batch.projectID) \($0.id)\n" }.joined(), to: path)
     }
+
+    func exportChange(_ change: ChangeEvent) async throws {
+        try append("change \(change.projectID) \(change.resourceType) \(change.resourceID) \(change.action)\n", to: path)
+    }
+}
+
+struct FileAuditSinkFactory: ComponentFactory {
+    var type: String { "file-audit" }
+    var kind: ComponentKind { .auditSink }
+    var settings: [SettingSpec] { [SettingSpec("path", .string, required: true, help: "file to append audit records to")] }
+    func make(_ settings: PluginSettings, context: ComponentContext) throws -> any Component {
+        FileAuditSink(path: context.resolvePath(settings.string("path") ?? "audit.txt"))
+    }
+}
+
+final class FileAuditSink: AuditSink {
+    let path: String
+    init(path: String) { self.path = path }
+
+    func record(_ event: AuditEvent) async throws {
+        try append("\(event.projectID ?? "-") \(event.action) \(event.resourceID) before=\(event.before != nil) after=\(event.after != nil)\n", to: path)
+    }
+}
+
+/// Appends `text` to the file at `path`, creating it when missing.
+private func append(_ text: String, to path: String) throws {
+    if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+    guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(text.utf8))
 }
 
 @_cdecl("lantern_plugin_abi")
@@ -43,5 +69,5 @@ public func lanternPluginABI() -> UnsafePointer<CChar> { PluginABI.stamp }
 
 @_cdecl("lantern_plugin_entry")
 public func lanternPluginEntry() -> UnsafeMutableRawPointer {
-    PluginABI.export(PluginManifest(id: "dev.lantern.test-fixtures", version: "0.0.1", factories: [FailingStartFactory(), FileExporterFactory()]))
+    PluginABI.export(PluginManifest(id: "dev.lantern.test-fixtures", version: "0.0.1", factories: [FailingStartFactory(), FileExporterFactory(), FileAuditSinkFactory()]))
 }

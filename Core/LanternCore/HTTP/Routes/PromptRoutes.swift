@@ -16,11 +16,12 @@ struct PromptRoutes {
             if body.objectValue?["tags"] == nil || body.objectValue?["tags"] == .null {
                 draft.tags = try await storage.promptVersions(projectID: projectID, name: draft.name).first?.tags ?? []
             }
-            do {
-                return JSONResponse.make(.created, CatalogPresenters.prompt(try await storage.createPromptVersion(draft)))
-            } catch StorageError.conflict(let reason) {
+            let created: Prompt
+            do { created = try await storage.createPromptVersion(draft) } catch StorageError.conflict(let reason) {
                 throw APIError.badRequest(reason)
             }
+            publish(projectID, created.name, "created", after: CatalogPresenters.prompt(created))
+            return JSONResponse.make(.created, CatalogPresenters.prompt(created))
         }
         group.get("/v2/prompts/:name") { request, context in
             let projectID = try context.requireProject()
@@ -74,6 +75,7 @@ struct PromptRoutes {
                 let selector = version.map { " with version \($0)" } ?? label.map { " with label '\($0)'" } ?? ""
                 throw APIError.notFound("Prompt not found: '\(name)'\(selector)")
             }
+            publish(projectID, name, "deleted", before: .array(matching.map { CatalogPresenters.prompt($0) }))
             return Response(status: .noContent)
         }
         group.get("/v2/prompts/:name/versions/:version/generations") { request, context in
@@ -110,11 +112,20 @@ struct PromptRoutes {
             }
             let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
             let labels = try PromptValidation.labels(body.objectValue?["newLabels"], field: "newLabels", required: true)
-            guard let updated = try await support.storage().setPromptLabels(projectID: projectID, name: name, version: version, labels: labels) else {
+            let storage = try support.storage()
+            let before = try await storage.promptVersion(projectID: projectID, name: name, version: version)
+            guard let updated = try await storage.setPromptLabels(projectID: projectID, name: name, version: version, labels: labels) else {
                 throw APIError.notFound("Prompt not found: '\(name)' version \(version)")
             }
+            publish(projectID, name, "labels-updated", before: before.map { CatalogPresenters.prompt($0) }, after: CatalogPresenters.prompt(updated))
             return JSONResponse.make(.ok, CatalogPresenters.prompt(updated))
         }
+    }
+
+    /// Tells exporters and audit sinks about a stored prompt change.
+    private func publish(_ projectID: String, _ name: String, _ action: String, before: JSONValue? = nil, after: JSONValue? = nil) {
+        support.runtime.publish(ChangeEvent(projectID: projectID, resourceType: "prompt", resourceID: name, action: action,
+                                            before: before, after: after, actor: "api", timestamp: Date()))
     }
 }
 

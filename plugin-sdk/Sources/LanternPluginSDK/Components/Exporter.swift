@@ -3,6 +3,8 @@
 public protocol Exporter: Component {
     /// Delivers one committed batch; throw to have the kernel retry it later.
     func export(_ batch: CommittedBatch) async throws
+    /// Receives one stored change of a managed resource (prompts); the default ignores it.
+    func exportChange(_ change: ChangeEvent) async throws
 }
 
 /// Events that storage has committed for one project.
@@ -16,4 +18,9 @@ public struct CommittedBatch: Sendable {
         self.projectID = projectID
         self.events = events
     }
+}
+
+extension Exporter {
+    /// Ignores changes: exporters that only ship traces need not implement it.
+    public func exportChange(_ change: ChangeEvent) async throws {}
 }

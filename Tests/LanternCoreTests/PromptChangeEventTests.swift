@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import LanternCore
+import LanternPluginSDK
+
+/// Every prompt change (create, label move, delete) reaches exporters and audit sinks, through real fixture plugins.
+@Suite("Prompt change events")
+struct PromptChangeEventTests {
+    let harness = APIHarness()
+
+    /// The lines of a workspace file once it has `count` of them (waits up to two seconds).
+    private func lines(_ workspace: TestWorkspace, _ name: String, count: Int) async throws -> [String] {
+        var found: [String] = []
+        for _ in 0..<100 {
+            found = ((try? String(contentsOfFile: workspace.directory + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            if found.count >= count { break }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return found
+    }
+
+    @Test func createLabelMoveAndDeleteArePublished() async throws {
+        let plugins = """
+          exporter: { load: FixturePlugin, component: file-exporter, settings: { path: exported.txt } }
+          audit: { load: FixturePlugin, component: file-audit, settings: { path: audit.txt } }
+        """
+        try await harness.withServer(extraPlugins: plugins) { client, workspace in
+            #expect(try await harness.send(client, .post, "/api/public/v2/prompts", ["name": "greet", "prompt": "hi"]).status == .created, "create")
+            #expect(try await harness.send(client, .patch, "/api/public/v2/prompts/greet/versions/1", ["newLabels": ["production"]]).status == .ok,
+                    "move a label")
+            #expect(try await harness.send(client, .delete, "/api/public/v2/prompts/greet").status == .noContent, "delete")
+            let exported = try await lines(workspace, "exported.txt", count: 3).filter { $0.hasPrefix("change ") }
+            #expect(exported.map { $0.split(separator: " ").suffix(3).joined(separator: " ") }
+                    == ["prompt greet created", "prompt greet labels-updated", "prompt greet deleted"], "exporter received each change in order")
+            let audit = try await lines(workspace, "audit.txt", count: 3)
+            #expect(audit.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
+                "prompt.created greet before=false after=true",
+                "prompt.labels-updated greet before=true after=true",
+                "prompt.deleted greet before=true after=false",
+            ], "audit sink received each change with before/after")
+        }
+    }
+}
