@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import LanternPluginSDK
 
-/// Dataset runs (experiments): listing, one run with its items, deletion, and `POST /dataset-run-items`,
+/// Dataset runs (experiments): listing, one run with its items, its results (per item output, latency, cost and scores;
+/// per run score averages), two or more runs compared side by side, deletion, and `POST /dataset-run-items`,
 /// which goes through the ingestion pipeline like the OpenTelemetry experiment spans do.
 struct DatasetRunRoutes {
     let support: RouteSupport
@@ -28,6 +29,32 @@ struct DatasetRunRoutes {
                 CatalogPresenters.runItem($0, runName: run.name)
             })
             return JSONResponse.make(.ok, .object(object))
+        }
+        group.get("/datasets/:name/runs/:runName/results") { _, context in
+            let projectID = try context.requireProject()
+            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
+            let run = try await run(try support.parameter("runName", context), of: dataset, projectID: projectID)
+            let results = try await RunResults(projectID: projectID, storage: try support.storage()).results(of: run)
+            var object = CatalogPresenters.run(run, datasetName: dataset.name)
+            object["summary"] = RunResults.summary(results)
+            object["items"] = .array(results.map(RunResults.present))
+            return JSONResponse.make(.ok, .object(object))
+        }
+        group.get("/datasets/:name/compare") { request, context in
+            let projectID = try context.requireProject()
+            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
+            let names = QueryReader(request).strings("runs")
+            guard names.count >= 2 else { throw APIError.badRequest("runs: give at least two run names (runs=a&runs=b or runs=a,b)") }
+            let builder = RunResults(projectID: projectID, storage: try support.storage())
+            var runs: [JSONValue] = []
+            var byItem: [String: [String: JSONValue]] = [:]
+            for name in names {
+                let results = try await builder.results(of: try await run(name, of: dataset, projectID: projectID))
+                runs.append(["name": .string(name), "summary": RunResults.summary(results)])
+                for result in results { byItem[result.item.datasetItemID, default: [:]][name] = RunResults.present(result) }
+            }
+            let items: [JSONValue] = byItem.keys.sorted().map { ["datasetItemId": .string($0), "runs": .object(byItem[$0] ?? [:])] }
+            return JSONResponse.make(.ok, ["datasetName": .string(dataset.name), "runs": .array(runs), "items": .array(items)])
         }
         group.delete("/datasets/:name/runs/:runName") { _, context in
             let projectID = try context.requireProject()
@@ -66,6 +93,14 @@ struct DatasetRunRoutes {
             }
             return JSONResponse.make(.ok, CatalogPresenters.runItem(stored, runName: run.name))
         }
+    }
+
+    /// The run of a dataset with this name, or a 404 naming it.
+    private func run(_ name: String, of dataset: Dataset, projectID: String) async throws -> DatasetRun {
+        guard let run = try await support.storage().datasetRun(projectID: projectID, datasetID: dataset.id, name: name) else {
+            throw APIError.notFound("Dataset run not found: '\(name)'")
+        }
+        return run
     }
 
     private func lookup(_ name: String, projectID: String) async throws -> Dataset {
