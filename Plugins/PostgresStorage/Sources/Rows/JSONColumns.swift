@@ -27,7 +27,7 @@ struct JSONColumns {
     /// (which PostgreSQL's `jsonb` and `text` cannot hold) are refused.
     func text(_ value: some Encodable, field: String) throws -> String {
         let text: String
-        if let json = canonical(value) {
+        if let json = CanonicalJSONColumns.value(value) {
             guard let written = json.canonicalJSONText else { throw RowEncodingError(field: field, reason: "must not hold a non-finite number") }
             text = written
         } else {
@@ -46,18 +46,6 @@ struct JSONColumns {
         return text
     }
 
-    /// The value as a ``JSONValue`` when it is one of the column types the SDK's canonical writer handles
-    /// (several times faster than `JSONEncoder`); nil for other types.
-    private func canonical(_ value: some Encodable) -> JSONValue? {
-        switch value {
-        case let json as JSONValue: json
-        case let object as [String: JSONValue]: .object(object)
-        case let numbers as [String: Double]: .object(numbers.mapValues(JSONValue.number))
-        case let strings as [String]: .array(strings.map(JSONValue.string))
-        default: nil
-        }
-    }
-
     /// `value` as a JSONB column.
     func column(_ value: some Encodable, field: String) throws -> PGValue { .text(try text(value, field: field)) }
 
@@ -69,31 +57,8 @@ struct JSONColumns {
 
     /// Decodes JSON text.
     func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        if let value = Self.canonicalDecode(type, from: text) { return value }
+        if let value = CanonicalJSONColumns.decode(type, from: text) { return value }
         return try decoder.decode(type, from: Data(text.utf8))
-    }
-
-    /// Decodes the JSON column types with the SDK's parser (no `Codable` round trip); nil for other types or bad text.
-    private static func canonicalDecode<T>(_ type: T.Type, from text: String) -> T? {
-        guard T.self == JSONValue.self || T.self == [String: JSONValue].self || T.self == [String: Double].self
-                || T.self == [String].self,
-              let json = JSONValue.parse(text) else { return nil }
-        switch json {
-        case .object(let object) where T.self == [String: Double].self:
-            var numbers: [String: Double] = [:]
-            for (key, value) in object {
-                guard case .number(let number) = value else { return nil }
-                numbers[key] = number
-            }
-            return numbers as? T
-        case .object(let object) where T.self == [String: JSONValue].self:
-            return object as? T
-        case .array(let items) where T.self == [String].self:
-            let strings = items.compactMap(\.stringValue)
-            return strings.count == items.count ? strings as? T : nil
-        default:
-            return T.self == JSONValue.self ? json as? T : nil
-        }
     }
 
     /// Whether JSON text holds the escape `\u0000` (an escaped backslash followed by `u0000` does not count).

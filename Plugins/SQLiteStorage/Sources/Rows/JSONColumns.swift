@@ -24,7 +24,7 @@ struct JSONColumns {
 
     /// `value` as JSON text; `field` names it in the error.
     func text(_ value: some Encodable, field: String) throws -> String {
-        if let json = canonical(value) {
+        if let json = CanonicalJSONColumns.value(value) {
             guard let text = json.canonicalJSONText else { throw RowEncodingError(field: field, reason: "must not hold a non-finite number") }
             return text
         }
@@ -34,18 +34,6 @@ struct JSONColumns {
             throw RowEncodingError(field: field, reason: context.debugDescription)
         } catch {
             throw RowEncodingError(field: field, reason: "\(error)")
-        }
-    }
-
-    /// The value as a ``JSONValue`` when it is one of the column types the SDK's canonical writer handles
-    /// (several times faster than `JSONEncoder`); nil for other types.
-    private func canonical(_ value: some Encodable) -> JSONValue? {
-        switch value {
-        case let json as JSONValue: json
-        case let object as [String: JSONValue]: .object(object)
-        case let numbers as [String: Double]: .object(numbers.mapValues(JSONValue.number))
-        case let strings as [String]: .array(strings.map(JSONValue.string))
-        default: nil
         }
     }
 
@@ -60,31 +48,8 @@ struct JSONColumns {
 
     /// Decodes JSON text.
     func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        if let value = Self.canonicalDecode(type, from: text) { return value }
+        if let value = CanonicalJSONColumns.decode(type, from: text) { return value }
         return try decoder.decode(type, from: Data(text.utf8))
-    }
-
-    /// Decodes the JSON column types with the SDK's parser (no `Codable` round trip); nil for other types or bad text.
-    private static func canonicalDecode<T>(_ type: T.Type, from text: String) -> T? {
-        guard T.self == JSONValue.self || T.self == [String: JSONValue].self || T.self == [String: Double].self
-                || T.self == [String].self,
-              let json = JSONValue.parse(text) else { return nil }
-        switch json {
-        case .object(let object) where T.self == [String: Double].self:
-            var numbers: [String: Double] = [:]
-            for (key, value) in object {
-                guard case .number(let number) = value else { return nil }
-                numbers[key] = number
-            }
-            return numbers as? T
-        case .object(let object) where T.self == [String: JSONValue].self:
-            return object as? T
-        case .array(let items) where T.self == [String].self:
-            let strings = items.compactMap(\.stringValue)
-            return strings.count == items.count ? strings as? T : nil
-        default:
-            return T.self == JSONValue.self ? json as? T : nil
-        }
     }
 }
 
