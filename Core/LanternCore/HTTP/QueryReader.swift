@@ -3,18 +3,33 @@ import Hummingbird
 import LanternPluginSDK
 
 /// Typed access to query parameters; a malformed value is a 400 naming the parameter.
+///
+/// Names and values are decoded as HTML forms and URLSearchParams do (`+` is a space, then percent-decoding), so
+/// clients that encode spaces either way are read alike.
 struct QueryReader {
-    let parameters: Parameters
+    let parameters: [(name: String, value: String)]
 
-    init(_ request: Request) { parameters = request.uri.queryParameters }
+    init(_ request: Request) { parameters = Self.decode(request.uri.query ?? "") }
+
+    /// The `name=value` pairs of a raw query string, in order.
+    static func decode(_ query: String) -> [(name: String, value: String)] {
+        func component(_ raw: Substring) -> String {
+            let spaced = raw.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        return query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (component(parts[0]), parts.count > 1 ? component(parts[1]) : "")
+        }
+    }
 
     func string(_ name: String) -> String? {
-        parameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+        parameters.first { $0.name == name }.flatMap { $0.value.isEmpty ? nil : $0.value }
     }
 
     /// Every value of a repeatable parameter; comma-separated values are split too.
     func strings(_ name: String) -> [String] {
-        parameters.getAll(name).flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        parameters.filter { $0.name == name }.map(\.value).flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
     func date(_ name: String) throws -> Date? {

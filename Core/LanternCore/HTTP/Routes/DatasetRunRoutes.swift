@@ -67,6 +67,22 @@ struct DatasetRunRoutes {
             }
             return JSONResponse.make(.ok, ["message": "Dataset run successfully deleted"])
         }
+        group.get("/dataset-run-items") { request, context in
+            let projectID = try context.requireProject()
+            let reader = QueryReader(request)
+            guard let datasetID = reader.string("datasetId") else { throw APIError.badRequest("datasetId: is required") }
+            guard let runName = reader.string("runName") else { throw APIError.badRequest("runName: is required") }
+            let pageRequest = try reader.page()
+            let storage = try support.storage()
+            guard try await storage.dataset(projectID: projectID, id: datasetID) != nil else { throw APIError.notFound("Dataset not found: '\(datasetID)'") }
+            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: datasetID, name: runName) else {
+                throw APIError.notFound("Dataset run not found: '\(runName)'")
+            }
+            let items = try await storage.datasetRunItems(projectID: projectID, runID: run.id)
+            let window = items.dropFirst((pageRequest.page - 1) * pageRequest.limit).prefix(pageRequest.limit)  // page ≤ 10⁶, limit ≤ 100
+            let page = Page(items: Array(window), totalItems: items.count, request: pageRequest)
+            return JSONResponse.make(.ok, Presenters.page(page) { CatalogPresenters.runItem($0, runName: run.name) })
+        }
         group.post("/dataset-run-items") { request, context in
             let projectID = try context.requireProject()
             guard case .object(let body) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {

@@ -19,7 +19,8 @@ struct DatasetCatalog {
         return stored
     }
 
-    /// Creates or replaces an item by id (keeping its `createdAt`); an item never moves to another dataset.
+    /// Creates or replaces an item by id (keeping its `createdAt`) and records the new version; an item never
+    /// moves to another dataset.
     func upsert(_ item: DatasetItem) throws -> DatasetItem {
         let updates = DatasetItemTable.columns.filter { !["project_id", "id", "created_at"].contains($0) }
             .map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
@@ -33,7 +34,15 @@ struct DatasetCatalog {
         }
         var stored = item
         stored.createdAt = Date(storedSeconds: createdAt)
+        try fetcher.connection.run(DatasetItemVersionTable.close, [.text(item.projectID), .text(item.id), .date(stored.updatedAt)])
+        try fetcher.connection.run(DatasetItemVersionTable.open, try DatasetItemVersionTable.values(stored, json: fetcher.json) + [.date(stored.updatedAt)])
         return stored
+    }
+
+    /// Deletes an item, closing its current version at `time`; false when it did not exist.
+    func deleteItem(projectID: String, id: String, at time: Date) throws -> Bool {
+        try fetcher.connection.run(DatasetItemVersionTable.close, [.text(projectID), .text(id), .date(time)])
+        return try fetcher.connection.run("DELETE FROM dataset_items WHERE project_id = $1 AND id = $2", [.text(projectID), .text(id)]) > 0
     }
 
     /// Saves one run item inside the caller's transaction, creating its run on first use (with the update's
@@ -82,10 +91,16 @@ struct DatasetCatalog {
     }
 
     /// A page of items of one dataset (every dataset when nil), oldest first.
-    func items(projectID: String, datasetID: String?, page: PageRequest) throws -> Page<DatasetItem> {
+    func items(projectID: String, query: DatasetItemQuery, page: PageRequest) throws -> Page<DatasetItem> {
         var filter = SQLFilter(projectID: projectID)
-        filter.equal("dataset_id", datasetID)
-        return try fetcher.page(DatasetItemTable.self, where: filter, orderBy: "created_at, id", request: page)
+        filter.equal("dataset_id", query.datasetID)
+        filter.equal("source_trace_id", query.sourceTraceID)
+        filter.equal("source_observation_id", query.sourceObservationID)
+        guard let asOf = query.asOf else {
+            return try fetcher.page(DatasetItemTable.self, where: filter, orderBy: "created_at, id", request: page)
+        }
+        filter.add("valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", .date(asOf), .date(asOf))
+        return try fetcher.page(DatasetItemVersionTable.self, where: filter, orderBy: "created_at, id", request: page)
     }
 
     /// A page of runs of one dataset, newest first.

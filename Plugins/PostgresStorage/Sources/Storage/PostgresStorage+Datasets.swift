@@ -1,3 +1,4 @@
+import Foundation
 import LanternPluginSDK
 
 extension PostgresStorage {
@@ -33,7 +34,12 @@ extension PostgresStorage {
 
     /// A page of items of one dataset (all datasets when nil), oldest first.
     public func datasetItems(projectID: String, datasetID: String?, page: PageRequest) async throws -> Page<DatasetItem> {
-        try await read { try DatasetCatalog(fetcher: $0).items(projectID: projectID, datasetID: datasetID, page: page) }
+        try await datasetItems(projectID: projectID, query: DatasetItemQuery(datasetID: datasetID), page: page)
+    }
+
+    /// A page of the items matching `query` (source trace/observation, point in time), oldest first.
+    public func datasetItems(projectID: String, query: DatasetItemQuery, page: PageRequest) async throws -> Page<DatasetItem> {
+        try await read { try DatasetCatalog(fetcher: $0).items(projectID: projectID, query: query, page: page) }
     }
 
     /// A page of runs of one dataset, newest first.
@@ -60,8 +66,8 @@ extension PostgresStorage {
         }
     }
 
-    /// Deletes a dataset item; false when it did not exist.
+    /// Deletes a dataset item (its earlier versions stay readable by time); false when it did not exist.
     public func deleteDatasetItem(projectID: String, id: String) async throws -> Bool {
-        try await write { try $0.connection.run("DELETE FROM dataset_items WHERE project_id = $1 AND id = $2", [.text(projectID), .text(id)]) > 0 }
+        try await write { try DatasetCatalog(fetcher: $0).deleteItem(projectID: projectID, id: id, at: Date()) }
     }
 }

@@ -19,7 +19,8 @@ struct DatasetCatalog {
         }
     }
 
-    /// Creates or replaces an item by id (keeping its `createdAt`); an item never moves to another dataset.
+    /// Creates or replaces an item by id (keeping its `createdAt`) and records the new version; an item never
+    /// moves to another dataset.
     func upsert(_ item: DatasetItem) throws -> DatasetItem {
         let connection = fetcher.connection
         return try connection.transaction(.immediate) {
@@ -30,8 +31,20 @@ struct DatasetCatalog {
                 }
                 stored.createdAt = existing.createdAt
             }
-            try connection.run(DatasetItemTable.upsert, try DatasetItemTable.values(stored, json: fetcher.json))
+            let values = try DatasetItemTable.values(stored, json: fetcher.json)
+            try connection.run(DatasetItemTable.upsert, values)
+            try connection.run(DatasetItemVersionTable.close, [.text(item.projectID), .text(item.id), .date(stored.updatedAt)])
+            try connection.run(DatasetItemVersionTable.open, values + [.date(stored.updatedAt)])
             return stored
+        }
+    }
+
+    /// Deletes an item, closing its current version at `time`; false when it did not exist.
+    func deleteItem(projectID: String, id: String, at time: Date) throws -> Bool {
+        let connection = fetcher.connection
+        return try connection.transaction(.immediate) {
+            try connection.run(DatasetItemVersionTable.close, [.text(projectID), .text(id), .date(time)])
+            return try connection.run("DELETE FROM dataset_items WHERE project_id = ? AND id = ?", [.text(projectID), .text(id)]) > 0
         }
     }
 
@@ -70,11 +83,17 @@ struct DatasetCatalog {
         try fetcher.page(DatasetTable.self, where: SQLFilter(projectID: projectID), orderBy: "created_at DESC, id DESC", request: page)
     }
 
-    /// A page of items of one dataset (every dataset when nil), oldest first.
-    func items(projectID: String, datasetID: String?, page: PageRequest) throws -> Page<DatasetItem> {
+    /// A page of the items matching `query`, oldest first: the current items, or the versions valid at `query.asOf`.
+    func items(projectID: String, query: DatasetItemQuery, page: PageRequest) throws -> Page<DatasetItem> {
         var filter = SQLFilter(projectID: projectID)
-        filter.equal("dataset_id", datasetID)
-        return try fetcher.page(DatasetItemTable.self, where: filter, orderBy: "created_at, id", request: page)
+        filter.equal("dataset_id", query.datasetID)
+        filter.equal("source_trace_id", query.sourceTraceID)
+        filter.equal("source_observation_id", query.sourceObservationID)
+        guard let asOf = query.asOf else {
+            return try fetcher.page(DatasetItemTable.self, where: filter, orderBy: "created_at, id", request: page)
+        }
+        filter.add("valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", .date(asOf), .date(asOf))
+        return try fetcher.page(DatasetItemVersionTable.self, where: filter, orderBy: "created_at, id", request: page)
     }
 
     /// A page of runs of one dataset, newest first.

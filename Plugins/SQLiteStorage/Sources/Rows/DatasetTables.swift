@@ -121,3 +121,19 @@ enum DatasetRunItemTable: ProjectScopedTable {
                               observationID: observationID, createdAt: createdAt)
     }
 }
+
+/// The `dataset_item_versions` table: each stored state of an item, valid from `valid_from` until `valid_to`
+/// (open while current); read with the same columns as ``DatasetItemTable``.
+enum DatasetItemVersionTable: TableMapping {
+    static let table = "dataset_item_versions"
+    static let columns = DatasetItemTable.columns
+
+    static func values(_ item: DatasetItem, json: JSONColumns) throws -> [SQLValue] { try DatasetItemTable.values(item, json: json) }
+
+    static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> DatasetItem { try DatasetItemTable.decode(&row, json: json) }
+
+    /// Closes the item's open version at `time`; binds project id, id, time.
+    static let close = "UPDATE dataset_item_versions SET valid_to = ?3 WHERE project_id = ?1 AND id = ?2 AND valid_to IS NULL"
+    /// Opens a version: the item's columns then `valid_from`.
+    static let open = "INSERT INTO dataset_item_versions (\(selectList), valid_from) VALUES (\(placeholders), ?)"
+}

@@ -99,3 +99,23 @@ public struct DatasetRunItem: Sendable, Hashable, Codable {
         self.createdAt = createdAt
     }
 }
+
+/// Which dataset items to list.
+public struct DatasetItemQuery: Sendable, Hashable {
+    /// Items of this dataset only; every dataset when nil.
+    public var datasetID: String?
+    /// Items created from this trace only.
+    public var sourceTraceID: String?
+    /// Items created from this observation only.
+    public var sourceObservationID: String?
+    /// The items as they were at this time (including ones changed or deleted later); the current items when nil.
+    public var asOf: Date?
+
+    /// Creates a query.
+    public init(datasetID: String? = nil, sourceTraceID: String? = nil, sourceObservationID: String? = nil, asOf: Date? = nil) {
+        self.datasetID = datasetID
+        self.sourceTraceID = sourceTraceID
+        self.sourceObservationID = sourceObservationID
+        self.asOf = asOf
+    }
+}

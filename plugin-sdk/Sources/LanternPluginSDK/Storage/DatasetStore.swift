@@ -2,7 +2,8 @@
 ///
 /// Contract:
 /// - Dataset names are unique per project; `upsertDataset` matches by name and keeps the id and `createdAt`.
-/// - Items are upserted by id; an item's `datasetID` never changes.
+/// - Items are upserted by id; an item's `datasetID` never changes. Every upsert and delete is kept as a version, so
+///   ``datasetItems(projectID:query:page:)`` with ``DatasetItemQuery/asOf`` shows the items as they were at that time.
 /// - Runs are unique per (dataset, name) and are created by the first run item that names them
 ///   (``IngestionEvent/Payload/datasetRunItem(_:)`` through ``IngestionStore/write(_:projectID:)``).
 public protocol DatasetStore: Sendable {
@@ -20,6 +21,8 @@ public protocol DatasetStore: Sendable {
     func datasetItem(projectID: String, id: String) async throws -> DatasetItem?
     /// A page of items of one dataset (all datasets when nil), oldest first.
     func datasetItems(projectID: String, datasetID: String?, page: PageRequest) async throws -> Page<DatasetItem>
+    /// A page of the items matching `query` (source trace/observation, point in time), oldest first.
+    func datasetItems(projectID: String, query: DatasetItemQuery, page: PageRequest) async throws -> Page<DatasetItem>
     /// A page of runs of one dataset, newest first.
     func datasetRuns(projectID: String, datasetID: String, page: PageRequest) async throws -> Page<DatasetRun>
     /// The run with this name in a dataset, or nil.
@@ -41,6 +44,14 @@ extension DatasetStore {
     public func datasetItem(projectID: String, id: String) async throws -> DatasetItem? { throw StorageError.unsupported("datasets") }
     public func datasetItems(projectID: String, datasetID: String?, page: PageRequest) async throws -> Page<DatasetItem> {
         throw StorageError.unsupported("datasets")
+    }
+    /// Answers queries that filter by dataset only; a storage written before item filters and versions throws
+    /// `unsupported` for the others.
+    public func datasetItems(projectID: String, query: DatasetItemQuery, page: PageRequest) async throws -> Page<DatasetItem> {
+        guard query.sourceTraceID == nil, query.sourceObservationID == nil, query.asOf == nil else {
+            throw StorageError.unsupported("dataset item filters and versions")
+        }
+        return try await datasetItems(projectID: projectID, datasetID: query.datasetID, page: page)
     }
     public func datasetRuns(projectID: String, datasetID: String, page: PageRequest) async throws -> Page<DatasetRun> {
         throw StorageError.unsupported("datasets")

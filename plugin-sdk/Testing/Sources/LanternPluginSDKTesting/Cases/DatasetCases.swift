@@ -92,5 +92,51 @@ enum DatasetCases {
             c.expect(try await c.storage.datasetItem(projectID: c.projectID, id: "d-i1") == nil, "the item is gone")
             c.expectEqual(try await c.storage.deleteDatasetItem(projectID: c.projectID, id: "d-i1"), false, "delete it again")
         },
+        ConformanceCase("datasets: items filtered by source trace and observation; point-in-time versions", needs: .datasets) { c in
+            let dataset = try await c.storage.upsertDataset(Dataset(id: CaseContext.freshID(), projectID: c.projectID, name: "versions", createdAt: c.at(0)))
+            var first = DatasetItem(id: "v-i1", projectID: c.projectID, datasetID: dataset.id, createdAt: c.at(10))
+            first.expectedOutput = "v1"
+            first.sourceTraceID = "t-a"
+            _ = try await c.storage.upsertDatasetItem(first)
+            var second = DatasetItem(id: "v-i2", projectID: c.projectID, datasetID: dataset.id, createdAt: c.at(20))
+            second.sourceTraceID = "t-b"
+            second.sourceObservationID = "o-b"
+            _ = try await c.storage.upsertDatasetItem(second)
+            var changed = first
+            changed.expectedOutput = "v2"
+            changed.status = .archived
+            changed.updatedAt = c.at(30)
+            _ = try await c.storage.upsertDatasetItem(changed)
+
+            func ids(_ query: DatasetItemQuery) async throws -> [String] {
+                try await c.storage.datasetItems(projectID: c.projectID, query: query, page: PageRequest()).items.map(\.id)
+            }
+            c.expectEqual(try await ids(DatasetItemQuery(datasetID: dataset.id, sourceTraceID: "t-a")), ["v-i1"], "by source trace")
+            c.expectEqual(try await ids(DatasetItemQuery(sourceObservationID: "o-b")), ["v-i2"], "by source observation")
+            c.expectEqual(try await ids(DatasetItemQuery(datasetID: dataset.id, sourceTraceID: "t-none")), [], "no match")
+            c.expectEqual(try await c.storage.deleteDatasetItem(projectID: c.projectID, id: "v-i2"), true, "delete v-i2 (now, after every version)")
+
+            func asOf(_ seconds: Double) async throws -> [DatasetItem] {
+                try await c.storage.datasetItems(projectID: c.projectID, query: DatasetItemQuery(datasetID: dataset.id, asOf: c.at(seconds)),
+                                                 page: PageRequest()).items
+            }
+            c.expectEqual(try await asOf(5).map(\.id), [], "before the first item")
+            let early = try await asOf(15)
+            c.expectEqual(early.map(\.id), ["v-i1"], "at 15: only the first item")
+            c.expectEqual(early.first?.expectedOutput, "v1", "at 15: the first version")
+            c.expectEqual(early.first?.status, .active, "at 15: still active")
+            c.expectEqual(try await asOf(25).map(\.id), ["v-i1", "v-i2"], "at 25: both items")
+            let late = try await asOf(35)
+            c.expectEqual(late.map(\.id), ["v-i1", "v-i2"], "at 35: the deleted item still existed then")
+            c.expectEqual(late.first?.expectedOutput, "v2", "at 35: the second version")
+            c.expectEqual(late.first?.status, .archived, "at 35: archived")
+            let current = try await c.storage.datasetItems(projectID: c.projectID, query: DatasetItemQuery(datasetID: dataset.id), page: PageRequest())
+            c.expectEqual(current.items.map(\.id), ["v-i1"], "now: the deleted item is gone")
+            let future = try await c.storage.datasetItems(projectID: c.projectID, query: DatasetItemQuery(datasetID: dataset.id, asOf: Date().addingTimeInterval(3600)),
+                                                          page: PageRequest())
+            c.expectEqual(future.items.map(\.id), ["v-i1"], "an hour from now: as now")
+            let other = try await c.storage.datasetItems(projectID: c.otherProjectID, query: DatasetItemQuery(asOf: c.at(25)), page: PageRequest())
+            c.expectEqual(other.totalItems, 0, "another project sees no versions")
+        },
     ]
 }
