@@ -13,10 +13,10 @@ struct APIHarness {
     static let alpha = basic("pk-lf-alpha", "sk-lf-alpha")
     static let beta = basic("pk-lf-beta", "sk-lf-beta")
 
-    func withServer(extraPlugins: String = "", _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
+    func withServer(extraPlugins: String = "", cost: String = "", _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
-        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins))
+        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost))
         try await runtime.start()
         do {
             let app = Application(router: try LanternServer.router(for: runtime))

@@ -13,7 +13,7 @@ struct GroupCommitTests {
     }
 
     private func pipeline(_ storage: any StorageBackend, capacity: Int = 50_000) -> IngestionPipeline {
-        IngestionPipeline(storage: storage, processors: [], queueCapacityEvents: capacity) { _ in }
+        IngestionPipeline(storage: storage, processors: [], models: ModelCatalog(builtIns: [], tokenizers: nil), queueCapacityEvents: capacity) { _ in }
     }
 
     private func tagEvent(_ traceID: String, _ tag: String) -> IngestionEvent {

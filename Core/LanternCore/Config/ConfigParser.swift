@@ -36,9 +36,10 @@ public struct ConfigParser {
         guard let root, let top = reader.mapping(root, at: "") else {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
-        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "pluginDirectories", "plugins", "projects"])
+        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "cost", "pluginDirectories", "plugins", "projects"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
+        if let cost = top["cost"] { config.cost = readCost(cost, directory: config.directory, &reader) }
         if let directories = top["pluginDirectories"] {
             config.pluginDirectories = (reader.strings(directories, at: "pluginDirectories") ?? [])
                 .map { FilePaths.resolve($0, against: config.directory) }
@@ -77,6 +78,19 @@ public struct ConfigParser {
             server.benchmarkEndpoint = value
         }
         return server
+    }
+
+    private func readCost(_ node: Node, directory: String, _ reader: inout NodeReader) -> LanternConfig.Cost {
+        var cost = LanternConfig.Cost()
+        guard let map = reader.mapping(node, at: "cost") else { return cost }
+        reader.rejectUnknownKeys(map, at: "cost", allowed: ["modelPrices", "tokenizers"])
+        if let path = map["modelPrices"].flatMap({ reader.string($0, at: "cost.modelPrices") }) {
+            cost.modelPrices = FilePaths.resolve(path, against: directory)
+        }
+        if let path = map["tokenizers"].flatMap({ reader.string($0, at: "cost.tokenizers") }) {
+            cost.tokenizers = FilePaths.resolve(path, against: directory)
+        }
+        return cost
     }
 
     private func readPlugins(_ node: Node, _ reader: inout NodeReader) -> [LanternConfig.ComponentEntry] {

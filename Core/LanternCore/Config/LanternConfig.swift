@@ -16,6 +16,14 @@ public struct LanternConfig: Sendable {
         public var benchmarkEndpoint = false
     }
 
+    /// Usage and cost tracking: where the built-in price table and the tokenizer vocabularies are.
+    public struct Cost: Sendable, Hashable {
+        /// `cost.modelPrices` as an absolute path; nil: `model-prices.json` beside the config file, if there is one.
+        public var modelPrices: String?
+        /// `cost.tokenizers` as an absolute path; nil: the `tokenizers` folder beside the config file.
+        public var tokenizers: String?
+    }
+
     /// One configured component: which plugin file, which factory, which settings.
     public struct ComponentEntry: Sendable, Hashable {
         /// The key under `plugins:`; also the instance id.
@@ -42,6 +50,7 @@ public struct LanternConfig: Sendable {
     /// Absolute folder of the file; relative paths resolve against it.
     public var directory: String
     public var server = Server()
+    public var cost = Cost()
     /// Absolute extra folders searched for plugins given by name.
     public var pluginDirectories: [String] = []
     public var components: [ComponentEntry] = []
@@ -49,4 +58,12 @@ public struct LanternConfig: Sendable {
 
     /// The file's path for messages, as the user gave it.
     public var displayPath: String
+
+    /// The built-in price table file and whether the config named it (a named file must exist).
+    var modelPricesFile: (path: String, named: Bool) {
+        cost.modelPrices.map { ($0, true) } ?? (FilePaths.resolve("model-prices.json", against: directory), false)
+    }
+
+    /// The tokenizer vocabulary folder.
+    var tokenizerDirectory: String { cost.tokenizers ?? FilePaths.resolve("tokenizers", against: directory) }
 }

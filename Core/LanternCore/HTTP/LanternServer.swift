@@ -29,6 +29,7 @@ public enum LanternServer {
         PromptRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        ModelRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
         try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
         return router

@@ -32,16 +32,19 @@ enum Presenters {
     }
 
     /// `TraceWithFullDetails`: the trace with its full observations and scores.
-    static func traceWithFullDetails(_ summary: TraceSummary, observations: [Observation], scores: [Score], promptIDs: PromptIDs) -> JSONValue {
+    static func traceWithFullDetails(_ summary: TraceSummary, observations: [Observation], scores: [Score], promptIDs: PromptIDs,
+                                     models: ModelCatalog) -> JSONValue {
         guard case .object(var object) = traceWithDetails(summary) else { return .null }
-        object["observations"] = .array(observations.map { observation($0, promptIDs: promptIDs) })
+        object["observations"] = .array(observations.map { observation($0, promptIDs: promptIDs, models: models) })
         object["scores"] = .array(scores.map(score))
         return .object(object)
     }
 
-    /// `ObservationsView`: an observation with its derived figures.
-    static func observation(_ observation: Observation, promptIDs: PromptIDs) -> JSONValue {
+    /// `ObservationsView`: an observation with its derived figures; `modelId` and the prices are those of the model
+    /// definition its cost was computed with.
+    static func observation(_ observation: Observation, promptIDs: PromptIDs, models: ModelCatalog) -> JSONValue {
         let usage = observation.usageDetails, cost = observation.costDetails
+        let prices = observation.modelID.flatMap { models.definition(projectID: observation.projectID, id: $0) }?.defaultTier?.prices
         let legacyUsage: JSONValue = .object([
             "input": .number(usage["input"] ?? 0), "output": .number(usage["output"] ?? 0), "total": .number(usage["total"] ?? 0),
             "unit": .string("TOKENS"), "inputCost": number(cost["input"]), "outputCost": number(cost["output"]),
@@ -58,7 +61,8 @@ enum Presenters {
             "parentObservationId": string(observation.parentObservationID), "promptId": string(promptIDs.id(of: observation)),
             "promptName": string(observation.promptName), "promptVersion": observation.promptVersion.map { .number(Double($0)) } ?? .null,
             "environment": .string(observation.environment), "projectId": .string(observation.projectID),
-            "modelId": .null, "inputPrice": .null, "outputPrice": .null, "totalPrice": .null,
+            "modelId": string(observation.modelID), "inputPrice": number(prices?["input"]), "outputPrice": number(prices?["output"]),
+            "totalPrice": number(prices?["total"]),
             "calculatedInputCost": number(cost["input"]), "calculatedOutputCost": number(cost["output"]),
             "calculatedTotalCost": number(observation.totalCost),
             "latency": number(observation.latency), "timeToFirstToken": number(observation.timeToFirstToken),

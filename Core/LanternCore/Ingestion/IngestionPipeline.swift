@@ -7,16 +7,18 @@ import LanternPluginSDK
 public final class IngestionPipeline: IngestionSink {
     private let writer: GroupCommitWriter?
     private let scoreConfigCheck: ScoreConfigCheck?
+    private let costStage: CostStage
     private let processors: [(id: String, processor: any IngestionProcessor)]
     private let admission: AdmissionLimit
     private let onCommit: @Sendable (CommittedBatch) -> Void
 
     /// Creates a pipeline; `maxConcurrentBatches` bounds the batches in flight before callers get "at capacity",
     /// and `queueCapacityEvents` the events waiting for the storage writer.
-    init(storage: (any StorageBackend)?, processors: [(id: String, processor: any IngestionProcessor)],
+    init(storage: (any StorageBackend)?, processors: [(id: String, processor: any IngestionProcessor)], models: ModelCatalog,
          maxConcurrentBatches: Int = 256, queueCapacityEvents: Int = 50_000, onCommit: @escaping @Sendable (CommittedBatch) -> Void) {
         self.writer = storage.map { GroupCommitWriter(storage: $0, capacityEvents: queueCapacityEvents) }
         self.scoreConfigCheck = storage.map(ScoreConfigCheck.init(storage:))
+        self.costStage = CostStage(catalog: models, storage: storage)
         self.processors = processors
         self.admission = AdmissionLimit(limit: maxConcurrentBatches)
         self.onCommit = onCommit
@@ -40,7 +42,7 @@ public final class IngestionPipeline: IngestionSink {
             }
         }
         let order = Self.applyOrder(processed).filter { refused[$0] == nil }
-        let ordered = order.map { processed[$0] }
+        let ordered = await costStage.apply(order.map { processed[$0] }, projectID: projectID)
         let results = ordered.isEmpty ? [] : try await writer.write(ordered, projectID: projectID)
         var outcomes = processed.indices.map { refused[$0] ?? EventOutcome(eventID: processed[$0].id, status: 500) }
         for (position, index) in order.enumerated() { outcomes[index] = results[position] }

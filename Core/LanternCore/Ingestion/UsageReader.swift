@@ -1,32 +1,32 @@
 import LanternPluginSDK
 
-/// Reads a generation's usage and cost: `usageDetails`/`costDetails`, and the legacy `usage` object
-/// (`input/output/total` with `inputCost/outputCost/totalCost`, or OpenAI's `promptTokens/completionTokens/totalTokens`).
+/// Reads a generation's usage and cost: `usageDetails` (Langfuse keys, or OpenAI chat-completion / Responses usage
+/// objects, converted by ``UsageNormaliser``), `costDetails`, and the legacy `usage` object (`input/output/total`
+/// with `inputCost/outputCost/totalCost`, or `promptTokens/completionTokens/totalTokens`). A negative count or cost
+/// is refused naming the key, as Langfuse's ingestion schema does.
 enum UsageReader {
     static func read(_ reader: inout BodyReader, into update: inout ObservationUpdate) {
-        var usage = reader.numberMap("usageDetails") ?? [:]
-        var cost = reader.numberMap("costDetails") ?? [:]
-        if case .object(let legacy)? = reader.any("usage") {
-            let names = [("input", "input"), ("output", "output"), ("total", "total"),
-                         ("promptTokens", "input"), ("completionTokens", "output"), ("totalTokens", "total")]
-            for (field, key) in names { if case .number(let n)? = legacy[field], usage[key] == nil { usage[key] = n } }
-            for (field, key) in [("inputCost", "input"), ("outputCost", "output"), ("totalCost", "total")] {
-                if case .number(let n)? = legacy[field], cost[key] == nil { cost[key] = n }
+        let usage = object("usageDetails", &reader)
+        let cost = object("costDetails", &reader)
+        let legacy = object("usage", &reader)
+        for (field, details) in [("usageDetails", usage), ("costDetails", cost), ("usage", legacy)] {
+            if let negative = details?.first(where: { ($0.value.numberValue ?? 0) < 0 }) {
+                reader.fail(field, "\(negative.key) must not be negative")
             }
-        } else if reader.any("usage") != nil {
-            reader.fail("usage", "expected an object")
         }
-        if let negative = usage.first(where: { $0.value < 0 }) { reader.fail("usageDetails", "\(negative.key) must not be negative") }
-        if let negative = cost.first(where: { $0.value < 0 }) { reader.fail("costDetails", "\(negative.key) must not be negative") }
-        update.usageDetails = withTotal(usage)
-        update.costDetails = withTotal(cost)
+        let provided = ProvidedUsage(usageDetails: usage, costDetails: cost, legacyUsage: legacy)
+        update.usageDetails = provided.usageDetails.isEmpty ? nil : provided.usageDetails
+        update.costDetails = provided.costDetails.isEmpty ? nil : provided.costDetails
     }
 
-    /// Adds `total` as the sum of the other entries when it is missing.
-    static func withTotal(_ details: [String: Double]) -> [String: Double]? {
-        guard !details.isEmpty else { return nil }
-        var result = details
-        if result["total"] == nil { result["total"] = details.values.reduce(0, +) }
-        return result
+    /// The field as a JSON object; nil when absent or null, a failure when it is something else.
+    private static func object(_ field: String, _ reader: inout BodyReader) -> [String: JSONValue]? {
+        switch reader.any(field) {
+        case nil, .null?: return nil
+        case .object(let object)?: return object
+        default:
+            reader.fail(field, "expected an object")
+            return nil
+        }
     }
 }

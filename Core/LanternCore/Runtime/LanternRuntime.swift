@@ -16,6 +16,8 @@ public final class LanternRuntime: Sendable {
     public let components: [ConfiguredComponent]
     public let storage: (any StorageBackend)?
     public let pipeline: IngestionPipeline
+    /// The model definitions generations are priced with.
+    let models: ModelCatalog
     let receivers: [(id: String, receiver: any IngestionReceiver)]
     private let evaluations: EvaluationScheduler
     private let exports: DeliveryQueues<ExportItem>
@@ -65,13 +67,32 @@ public final class LanternRuntime: Sendable {
                                           logger: Logger(label: "lantern.evaluation"))
         exports = .exporters(typed(.exporter, as: (any Exporter).self, named: "Exporter"), logger: Logger(label: "lantern.export"))
         audits = .auditSinks(typed(.auditSink, as: (any AuditSink).self, named: "AuditSink"), logger: Logger(label: "lantern.audit"))
+        models = Self.modelCatalog(config, issues: &issues)
         if !issues.isEmpty { throw ConfigError(issues) }
         let evaluations = evaluations, exports = exports
-        pipeline = IngestionPipeline(storage: storage, processors: processors,
+        pipeline = IngestionPipeline(storage: storage, processors: processors, models: models,
                                      queueCapacityEvents: config.server.ingestionQueueEvents) { batch in
             exports.dispatch(.batch(batch))
             evaluations.schedule(batch)
         }
+    }
+
+    /// The built-in price table (when the config names one or `model-prices.json` lies beside it) and the tokenizers.
+    private static func modelCatalog(_ config: LanternConfig, issues: inout [ConfigIssue]) -> ModelCatalog {
+        let prices = config.modelPricesFile
+        var builtIns: [ModelDefinition] = []
+        if prices.named || FileManager.default.fileExists(atPath: prices.path) {
+            do { builtIns = try ModelPriceTable.load(path: prices.path) } catch {
+                issues += error.problems.map { ConfigIssue(file: config.displayPath, keyPath: "cost.modelPrices", message: $0) }
+            }
+        }
+        let tokenizers = config.tokenizerDirectory
+        var isDirectory: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: tokenizers, isDirectory: &isDirectory) && isDirectory.boolValue
+        if config.cost.tokenizers != nil, !found {
+            issues.append(ConfigIssue(file: config.displayPath, keyPath: "cost.tokenizers", message: "\(tokenizers) is not a folder"))
+        }
+        return ModelCatalog(builtIns: builtIns, tokenizers: found ? TokenizerRegistry(directory: URL(fileURLWithPath: tokenizers)) : nil)
     }
 
     /// Hands a stored change of a managed resource to every exporter and, as an audit record, to every audit sink.
@@ -102,6 +123,7 @@ public final class LanternRuntime: Sendable {
                 if entry.kind == .storage, let storage {
                     try await storage.migrate()
                     try await keys?.seed(config.projects)
+                    if let store = storage as? any ModelStore { try await models.refresh(from: store) }
                 }
             } catch {
                 await shutdown()

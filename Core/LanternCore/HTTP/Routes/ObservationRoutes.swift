@@ -24,7 +24,7 @@ struct ObservationRoutes {
             let storage = try support.storage()
             let page = try await storage.observations(projectID: projectID, query: query)
             let promptIDs = try await PromptIDs.resolve(page.items, projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.page(page) { Presenters.observation($0, promptIDs: promptIDs) })
+            return JSONResponse.make(.ok, Presenters.page(page) { Presenters.observation($0, promptIDs: promptIDs, models: support.runtime.models) })
         }
         group.get("/observations/:observationId") { _, context in
             let id = try support.parameter("observationId", context)
@@ -34,7 +34,7 @@ struct ObservationRoutes {
                 throw APIError.notFound("Observation not found within authorized project")
             }
             let promptIDs = try await PromptIDs.resolve([observation], projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.observation(observation, promptIDs: promptIDs))
+            return JSONResponse.make(.ok, Presenters.observation(observation, promptIDs: promptIDs, models: support.runtime.models))
         }
     }
 }

@@ -99,7 +99,7 @@ struct PromptRoutes {
             let scores = page.items.isEmpty ? [] : try await storage.scores(projectID: projectID, query: scoreQuery).items
             let promptIDs = PromptIDs(linking: prompt)
             return JSONResponse.make(.ok, Presenters.page(page) { generation in
-                guard case .object(var object) = Presenters.observation(generation, promptIDs: promptIDs) else { return .null }
+                guard case .object(var object) = Presenters.observation(generation, promptIDs: promptIDs, models: support.runtime.models) else { return .null }
                 object["scores"] = .array(scores.filter { $0.observationID == generation.id }.map(Presenters.score))
                 return .object(object)
             })

@@ -23,7 +23,8 @@ struct TraceRoutes {
             async let scores = storage.scores(projectID: projectID, traceIDs: [id])
             let loaded = try await observations
             let promptIDs = try await PromptIDs.resolve(loaded, projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.traceWithFullDetails(summary, observations: loaded, scores: try await scores, promptIDs: promptIDs))
+            return JSONResponse.make(.ok, Presenters.traceWithFullDetails(summary, observations: loaded, scores: try await scores, promptIDs: promptIDs,
+                                                                           models: support.runtime.models))
         }
         group.delete("/traces/:traceId") { _, context in
             let id = try support.parameter("traceId", context)

@@ -42,22 +42,22 @@ enum BatchStatements {
                 id text, trace_id text, type text, start_time float8, environment text, name text, end_time float8,
                 completion_start_time float8, parent_observation_id text, level text, status_message text, version text,
                 input jsonb, output jsonb, metadata jsonb, model text, model_parameters jsonb, usage_details jsonb,
-                cost_details jsonb, total_cost float8, prompt_name text, prompt_version integer)
+                cost_details jsonb, total_cost float8, prompt_name text, prompt_version integer, model_id text)
         )
         INSERT INTO observations AS o (project_id, id, trace_id, type, name, start_time, end_time, completion_start_time,
                                        parent_observation_id, level, status_message, version, environment, input, output, metadata,
                                        model, model_parameters, usage_details, cost_details, total_cost, prompt_name, prompt_version,
-                                       created_at, updated_at)
+                                       model_id, created_at, updated_at)
         SELECT $2::text, i.id, i.trace_id, i.type, i.name, i.start_time,
                CASE WHEN i.end_time IS NULL THEN NULL ELSE GREATEST(i.end_time, i.start_time) END,
                i.completion_start_time, i.parent_observation_id, COALESCE(i.level, 'DEFAULT'), i.status_message, i.version,
                i.environment, i.input, i.output, lantern_jsonb_merge_all('{}'::jsonb, i.metadata), i.model, i.model_parameters,
                COALESCE(i.usage_details, '{}'::jsonb), COALESCE(i.cost_details, '{}'::jsonb), i.total_cost, i.prompt_name,
-               i.prompt_version, $3::float8, $3::float8
+               i.prompt_version, i.model_id, $3::float8, $3::float8
         FROM i ORDER BY i.id
         ON CONFLICT (project_id, id) DO UPDATE SET
             (name, end_time, completion_start_time, parent_observation_id, level, status_message, version, input, output, metadata,
-             model, model_parameters, usage_details, cost_details, total_cost, prompt_name, prompt_version, updated_at) = (
+             model, model_parameters, usage_details, cost_details, total_cost, prompt_name, prompt_version, model_id, updated_at) = (
                 SELECT COALESCE(i.name, o.name),
                        CASE WHEN i.end_time IS NULL THEN o.end_time ELSE GREATEST(i.end_time, o.start_time) END,
                        COALESCE(i.completion_start_time, o.completion_start_time),
@@ -69,6 +69,7 @@ enum BatchStatements {
                        CASE WHEN i.cost_details IS NULL THEN o.total_cost ELSE i.total_cost END,
                        CASE WHEN i.prompt_name IS NULL THEN o.prompt_name ELSE i.prompt_name END,
                        CASE WHEN i.prompt_name IS NULL THEN o.prompt_version ELSE i.prompt_version END,
+                       CASE WHEN i.cost_details IS NULL THEN o.model_id ELSE i.model_id END,
                        EXCLUDED.updated_at
                 FROM i WHERE i.id = EXCLUDED.id)
         """

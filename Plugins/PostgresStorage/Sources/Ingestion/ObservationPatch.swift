@@ -28,6 +28,8 @@ struct ObservationPatch: Encodable {
     var costDetails: [String: Double]?
     /// ``Observation/totalCost`` of `costDetails`, stored beside it.
     var totalCost: Double?
+    /// The model definition the costs came from; replaced together with `costDetails`.
+    var modelID: String?
     var promptName: String?
     var promptVersion: Int?
 
@@ -36,7 +38,7 @@ struct ObservationPatch: Encodable {
         case traceID = "trace_id", startTime = "start_time", endTime = "end_time", completionStartTime = "completion_start_time"
         case parentObservationID = "parent_observation_id", statusMessage = "status_message", modelParameters = "model_parameters"
         case usageDetails = "usage_details", costDetails = "cost_details", totalCost = "total_cost", promptName = "prompt_name"
-        case promptVersion = "prompt_version"
+        case promptVersion = "prompt_version", modelID = "model_id"
     }
 
     /// A patch that creates the observation from its first event when it does not exist
@@ -72,6 +74,7 @@ struct ObservationPatch: Encodable {
         if let cost = update.costDetails, !cost.isEmpty {
             costDetails = cost
             totalCost = cost["total"] ?? cost.values.reduce(0, +)
+            modelID = update.modelID
         }
         if let promptName = update.promptName, let promptVersion = update.promptVersion {
             self.promptName = promptName

@@ -7,7 +7,7 @@ enum ObservationTable: ProjectScopedTable {
     static let columns = ["project_id", "id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time",
                           "parent_observation_id", "level", "status_message", "version", "environment", "input", "output", "metadata",
                           "model", "model_parameters", "usage_details", "cost_details", "total_cost", "prompt_name", "prompt_version",
-                          "created_at", "updated_at"]
+                          "created_at", "updated_at", "model_id"]
 
     static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> Observation {
         let projectID = try row.text()
@@ -35,6 +35,7 @@ enum ObservationTable: ProjectScopedTable {
         let promptVersion = try row.optionalInt()
         let createdAt = try row.date()
         let updatedAt = try row.date()
+        let modelID = row.optionalText()
 
         var observation = Observation(id: id, traceID: traceID, projectID: projectID, type: type, startTime: startTime,
                                       environment: environment, createdAt: createdAt)
@@ -52,6 +53,7 @@ enum ObservationTable: ProjectScopedTable {
         observation.modelParameters = modelParameters
         observation.usageDetails = usageDetails
         observation.costDetails = costDetails
+        observation.modelID = modelID
         observation.promptName = promptName
         observation.promptVersion = promptVersion
         observation.updatedAt = updatedAt

@@ -1,13 +1,15 @@
 import LanternPluginSDK
 
-/// The `observations` table. `total_cost` is derived at write time (``Observation/totalCost``) so that a
-/// trace's cost is one SQL aggregate.
+/// The `observations` table. `total_cost` and the usage and cost sums (`input_tokens`, `output_tokens`,
+/// `total_tokens`, `input_cost`, `output_cost`) are derived at write time so that a trace's cost and every metric
+/// are plain SQL aggregates.
 enum ObservationTable: ProjectScopedTable {
     static let table = "observations"
     static let columns = ["project_id", "id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time",
                           "parent_observation_id", "level", "status_message", "version", "environment", "input", "output", "metadata",
                           "model", "model_parameters", "usage_details", "cost_details", "total_cost", "prompt_name", "prompt_version",
-                          "created_at", "updated_at"]
+                          "created_at", "updated_at", "model_id", "input_tokens", "output_tokens", "total_tokens", "input_cost",
+                          "output_cost"]
 
     static func values(_ observation: Observation, json: JSONColumns) throws -> [SQLValue] {
         [.text(observation.projectID), .text(observation.id), .text(observation.traceID), .text(observation.type.rawValue),
@@ -19,7 +21,12 @@ enum ObservationTable: ProjectScopedTable {
          try json.optionalColumn(observation.modelParameters, field: "modelParameters"),
          try json.column(observation.usageDetails, field: "usageDetails"), try json.column(observation.costDetails, field: "costDetails"),
          try finiteColumn(observation.totalCost, field: "totalCost"), .optional(observation.promptName),
-         .optional(observation.promptVersion), .date(observation.createdAt), .date(observation.updatedAt)]
+         .optional(observation.promptVersion), .date(observation.createdAt), .date(observation.updatedAt),
+         .optional(observation.modelID), try finiteColumn(observation.usage(containing: "input"), field: "usageDetails"),
+         try finiteColumn(observation.usage(containing: "output"), field: "usageDetails"),
+         try finiteColumn(observation.usageDetails["total"], field: "usageDetails"),
+         try finiteColumn(observation.cost(containing: "input"), field: "costDetails"),
+         try finiteColumn(observation.cost(containing: "output"), field: "costDetails")]
     }
 
     static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> Observation {
@@ -48,6 +55,7 @@ enum ObservationTable: ProjectScopedTable {
         let promptVersion = row.optionalInt()
         let createdAt = try row.date()
         let updatedAt = try row.date()
+        let modelID = row.optionalText()  // the usage and cost sums after it are derived, not model fields
 
         var observation = Observation(id: id, traceID: traceID, projectID: projectID, type: type, startTime: startTime,
                                       environment: environment, createdAt: createdAt)
@@ -65,6 +73,7 @@ enum ObservationTable: ProjectScopedTable {
         observation.modelParameters = modelParameters
         observation.usageDetails = usageDetails
         observation.costDetails = costDetails
+        observation.modelID = modelID
         observation.promptName = promptName
         observation.promptVersion = promptVersion
         observation.updatedAt = updatedAt

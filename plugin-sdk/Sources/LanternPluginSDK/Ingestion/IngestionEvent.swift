@@ -76,6 +76,8 @@ public struct ObservationUpdate: Sendable, Hashable {
     public var modelParameters: [String: JSONValue]?
     public var usageDetails: [String: Double]?
     public var costDetails: [String: Double]?
+    /// The model definition whose prices produced `costDetails` (set by the kernel's cost stage); travels with them.
+    public var modelID: String?
     public var promptName: String?
     public var promptVersion: Int?
 

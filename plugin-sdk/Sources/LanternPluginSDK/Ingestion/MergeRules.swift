@@ -83,7 +83,10 @@ extension Observation {
         if let model = update.model { self.model = model }
         if let parameters = update.modelParameters, !parameters.isEmpty { modelParameters = parameters }
         if let usage = update.usageDetails, !usage.isEmpty { usageDetails = usage }
-        if let cost = update.costDetails, !cost.isEmpty { costDetails = cost }
+        if let cost = update.costDetails, !cost.isEmpty {
+            costDetails = cost
+            modelID = update.modelID
+        }
         if let promptName = update.promptName, let promptVersion = update.promptVersion {
             self.promptName = promptName
             self.promptVersion = promptVersion

@@ -71,6 +71,9 @@ public struct Observation: Sendable, Hashable, Codable {
     public var usageDetails: [String: Double]
     /// Cost in USD by usage type, with `total`.
     public var costDetails: [String: Double]
+    /// The model definition whose prices produced `costDetails`; nil when the client sent the costs or no model
+    /// matched. Kept with the observation so a later price change does not silently rewrite its cost.
+    public var modelID: String?
     public var promptName: String?
     public var promptVersion: Int?
     public var createdAt: Date
@@ -96,6 +99,16 @@ public struct Observation: Sendable, Hashable, Codable {
     public var latency: Double? { endTime.map { $0.timeIntervalSince(startTime) } }
     /// Seconds from start to the first completion token; nil when unknown.
     public var timeToFirstToken: Double? { completionStartTime.map { $0.timeIntervalSince(startTime) } }
+    /// The usage entries whose key contains `part` (`input`, `output`) added up; nil when there are none.
+    public func usage(containing part: String) -> Double? { Self.sum(usageDetails, containing: part) }
+    /// The cost entries whose key contains `part` (`input`, `output`) added up; nil when there are none.
+    public func cost(containing part: String) -> Double? { Self.sum(costDetails, containing: part) }
+
+    private static func sum(_ details: [String: Double], containing part: String) -> Double? {
+        let matching = details.filter { $0.key.contains(part) }
+        return matching.isEmpty ? nil : matching.values.reduce(0, +)
+    }
+
     /// Total cost: `costDetails["total"]`, else the sum of the other entries; nil when there is no cost.
     public var totalCost: Double? {
         if let total = costDetails["total"] { return total }

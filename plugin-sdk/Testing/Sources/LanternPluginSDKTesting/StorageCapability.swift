@@ -24,9 +24,14 @@ public struct StorageCapability: RawRepresentable, Hashable, Sendable, CustomStr
     public static let comments = StorageCapability(rawValue: "comments")
     /// ``LanternPluginSDK/AnnotationQueueStore`` (a protocol the storage also conforms to).
     public static let annotationQueues = StorageCapability(rawValue: "annotation-queues")
+    /// ``LanternPluginSDK/ModelStore`` (a protocol the storage also conforms to).
+    public static let models = StorageCapability(rawValue: "models")
+    /// ``LanternPluginSDK/MetricsStore`` (a protocol the storage also conforms to).
+    public static let metrics = StorageCapability(rawValue: "metrics")
     /// Many concurrent `write` calls on one trace converging to the merged row.
     public static let concurrentWriters = StorageCapability(rawValue: "concurrent-writers")
 
     /// Every capability that may be opted out of.
-    public static let all: [StorageCapability] = [.prompts, .datasets, .media, .scoreQueries, .scoreConfigs, .comments, .annotationQueues, .concurrentWriters]
+    public static let all: [StorageCapability] = [.prompts, .datasets, .media, .scoreQueries, .scoreConfigs, .comments, .annotationQueues, .models, .metrics,
+                                                   .concurrentWriters]
 }

@@ -20,6 +20,14 @@ enum UnsupportedCapabilityCheck {
             case .scoreConfigs:
                 guard let configs = storage as? any ScoreConfigStore else { return [] }
                 _ = try await configs.scoreConfig(projectID: projectID, id: "probe")
+            case .models:
+                guard let models = storage as? any ModelStore else { return [] }
+                _ = try await models.model(projectID: projectID, id: "probe")
+            case .metrics:
+                guard let metrics = storage as? any MetricsStore else { return [] }
+                _ = try await metrics.metrics(projectID: projectID, query: MetricsQuery(
+                    view: .observations, metrics: [MetricsQuery.Metric(measure: "count", aggregation: .count)],
+                    from: Date(timeIntervalSince1970: 0), to: Date()))
             default: return []
             }
             return ["opted out of '\(capability)' but its methods answer instead of throwing StorageError.unsupported"]

@@ -1,0 +1,36 @@
+import Foundation
+import LanternPluginSDK
+
+extension PostgresStorage: ModelStore {
+    /// Creates the definition, or replaces the one with the same id (keeping its `createdAt`); returns it as stored.
+    public func saveModel(_ model: ModelDefinition) async throws -> ModelDefinition {
+        try await write { fetcher in
+            let result = try fetcher.connection.query(ModelTable.save, try ModelTable.values(model, json: fetcher.json))
+            var stored = model
+            stored.createdAt = PGRow(result: result, index: 0).double(0).map(Date.init(storedSeconds:)) ?? model.createdAt
+            return stored
+        }
+    }
+
+    /// The project's definition with this id, or nil.
+    public func model(projectID: String, id: String) async throws -> ModelDefinition? {
+        try await read { try $0.row(ModelTable.self, projectID: projectID, id: id) }
+    }
+
+    /// Every definition of the project, oldest first.
+    public func models(projectID: String) async throws -> [ModelDefinition] {
+        try await read {
+            try $0.fetch(ModelTable.self, "SELECT \(ModelTable.selectList) FROM models WHERE project_id = $1 ORDER BY created_at, id", [.text(projectID)])
+        }
+    }
+
+    /// Every project's definitions.
+    public func allModels() async throws -> [ModelDefinition] {
+        try await read { try $0.fetch(ModelTable.self, "SELECT \(ModelTable.selectList) FROM models ORDER BY project_id, created_at, id", []) }
+    }
+
+    /// Deletes a definition; false when it did not exist.
+    public func deleteModel(projectID: String, id: String) async throws -> Bool {
+        try await write { try $0.connection.run("DELETE FROM models WHERE project_id = $1 AND id = $2", [.text(projectID), .text(id)]) > 0 }
+    }
+}
