@@ -30,6 +30,7 @@ public enum LanternServer {
         DatasetRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         DatasetRunRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         ModelRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        MetricsQueryRoutes(support: support).register(on: api)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
         try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
         return router

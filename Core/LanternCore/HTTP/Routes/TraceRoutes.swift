@@ -44,7 +44,8 @@ struct TraceRoutes {
         }
     }
 
-    /// The list query from `page, limit, userId, name, sessionId, tags, fromTimestamp, toTimestamp, version, release, environment, orderBy`.
+    /// The list query from `page, limit, userId, name, sessionId, tags, fromTimestamp, toTimestamp, version, release, environment, orderBy`
+    /// and the `filter` JSON, which replaces the plain filters.
     static func query(_ reader: QueryReader) throws -> TraceQuery {
         var query = TraceQuery()
         query.page = try reader.page()
@@ -65,6 +66,7 @@ struct TraceRoutes {
             query.orderBy = parts[0]
             query.direction = direction
         }
+        if let filter = reader.string("filter") { try TraceFilterParser.apply(filter, to: &query) }
         return query
     }
 }

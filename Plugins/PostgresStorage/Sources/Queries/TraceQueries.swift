@@ -25,6 +25,7 @@ struct TraceQueries {
             // The trace's tags contain every wanted tag (served by the GIN index).
             filter.add("tags @> ?::jsonb", try fetcher.json.column(query.tags, field: "tags"))
         }
+        for total in query.totals { filter.add(total.sqlCondition, .double(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
         let order = query.direction == .ascending ? "\(column) ASC NULLS FIRST, id ASC" : "\(column) DESC NULLS LAST, id DESC"
         let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: order, request: query.page)

@@ -27,6 +27,7 @@ struct TraceQueries {
             filter.add("NOT EXISTS (SELECT 1 FROM json_each(?) AS wanted WHERE wanted.value NOT IN (SELECT value FROM json_each(traces.tags)))",
                        try fetcher.list(query.tags))
         }
+        for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
         let direction = query.direction == .ascending ? "ASC" : "DESC"
         // A user, session or name filter selects few traces: seek them by that index and sort them, rather than

@@ -1,7 +1,7 @@
 import LanternPluginSDK
 
 /// Derives the figures of a set of traces in three queries, whatever its size: observation ids, score ids,
-/// and latency with total cost (one aggregate over the stored `total_cost`).
+/// and latency with cost and token totals (one aggregate over the stored per-observation sums).
 struct TraceSummaries {
     let fetcher: RowFetcher
     let projectID: String
@@ -28,17 +28,18 @@ struct TraceSummaries {
             scoreIDs[traceID, default: []].append(id)
         }
 
-        var figures: [String: (latency: Double?, cost: Double?)] = [:]
-        for (traceID, latency, cost) in try connection.query("""
-            SELECT trace_id, MAX(COALESCE(end_time, start_time)) - MIN(start_time), SUM(total_cost)
+        var totals: [String: TraceSummary.Totals] = [:]
+        for (traceID, row) in try connection.query("""
+            SELECT trace_id, MAX(COALESCE(end_time, start_time)) - MIN(start_time), SUM(total_cost), SUM(input_tokens),
+                   SUM(output_tokens), SUM(total_tokens)
             FROM observations WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?)) GROUP BY trace_id
-            """, scope, { row in row.text(0).map { ($0, row.double(1), row.double(2)) } }) {
-            figures[traceID] = (latency, cost)
+            """, scope, { row in row.text(0).map { ($0, TraceSummary.Totals(latency: row.double(1), totalCost: row.double(2), inputTokens: row.double(3),
+                                                                   outputTokens: row.double(4), totalTokens: row.double(5))) } }) {
+            totals[traceID] = row
         }
 
         return traces.map { trace in
-            TraceSummary(trace: trace, observationIDs: observationIDs[trace.id] ?? [], scoreIDs: scoreIDs[trace.id] ?? [],
-                         latency: figures[trace.id]?.latency, totalCost: figures[trace.id]?.cost)
+            TraceSummary(trace: trace, observationIDs: observationIDs[trace.id] ?? [], scoreIDs: scoreIDs[trace.id] ?? [], totals: totals[trace.id])
         }
     }
 

@@ -31,6 +31,12 @@ final class SQLiteConnection {
         handle = opened
         sqlite3_extended_result_codes(opened, 1)
         sqlite3_busy_timeout(opened, busyTimeoutMs)
+        guard MetricsAggregates.register(on: opened) else {
+            let error = SQLiteError(code: sqlite3_errcode(opened), connection: opened)
+            sqlite3_close_v2(opened)
+            handle = nil
+            throw error
+        }
     }
 
     deinit { close() }

@@ -82,6 +82,9 @@ struct SQLiteRow {
         sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "column \(column)"
     }
 
+    /// The column's storage class: `SQLITE_INTEGER`, `SQLITE_FLOAT`, `SQLITE_TEXT`, `SQLITE_BLOB` or `SQLITE_NULL`.
+    func storageClass(_ column: Int32) -> Int32 { sqlite3_column_type(handle, column) }
+
     /// Whether the column is NULL.
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 

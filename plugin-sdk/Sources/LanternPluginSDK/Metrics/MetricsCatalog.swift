@@ -49,7 +49,7 @@ public enum MetricsCatalog {
         case .traces: ["count", "latency", "observationsCount", "scoresCount", "totalTokens", "totalCost", "uniqueUserIds"]
         case .observations:
             ["count", "latency", "streamingLatency", "inputTokens", "outputTokens", "totalTokens", "outputTokensPerSecond",
-             "tokensPerSecond", "inputCost", "outputCost", "totalCost", "timeToFirstToken", "countScores"]
+             "tokensPerSecond", "inputCost", "outputCost", "totalCost", "timeToFirstToken", "countScores", "uniqueTraceIds"]
         case .scoresNumeric, .scoresBoolean: ["count", "value"]
         case .scoresCategorical: ["count"]
         }

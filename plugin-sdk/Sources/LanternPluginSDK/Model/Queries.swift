@@ -15,6 +15,8 @@ public struct TraceQuery: Sendable, Hashable {
     public var release: String?
     /// The trace's environment must be one of these (any when empty).
     public var environments: [String] = []
+    /// Conditions on the totals of the trace's observations (e.g. total cost above $0.10).
+    public var totals: [TraceTotalFilter] = []
     /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`; ties broken by id.
     public var orderBy: String = "timestamp"
     public var direction: SortDirection = .descending
@@ -22,6 +24,33 @@ public struct TraceQuery: Sendable, Hashable {
 
     /// Creates an unfiltered query, newest first.
     public init() {}
+}
+
+/// A condition on a total of a trace's observations: `<total> <comparison> <value>`.
+public struct TraceTotalFilter: Sendable, Hashable {
+    /// The totals a trace list can filter by.
+    public enum Total: String, Sendable, Hashable, CaseIterable {
+        /// Seconds from the earliest observation start to the latest end.
+        case latency
+        case inputTokens, outputTokens, totalTokens
+        case inputCost, outputCost, totalCost
+    }
+
+    /// How the total is compared; a trace without observations has no totals and never matches.
+    public enum Comparison: String, Sendable, Hashable, CaseIterable {
+        case equals = "=", greater = ">", less = "<", greaterOrEqual = ">=", lessOrEqual = "<="
+    }
+
+    public var total: Total
+    public var comparison: Comparison
+    public var value: Double
+
+    /// Creates a filter.
+    public init(_ total: Total, _ comparison: Comparison, _ value: Double) {
+        self.total = total
+        self.comparison = comparison
+        self.value = value
+    }
 }
 
 /// Filters of an observation list (`GET /api/public/observations`).

@@ -52,14 +52,23 @@ public struct TraceSummary: Sendable, Hashable {
     public var latency: Double?
     /// Sum of its observations' total cost; nil when none has a cost.
     public var totalCost: Double?
+    /// Sums of its observations' input, output and total token counts (usage keys containing `input`/`output`, and
+    /// `total`); nil when none has usage.
+    public var inputTokens: Double?
+    public var outputTokens: Double?
+    public var totalTokens: Double?
 
     /// Creates a summary.
-    public init(trace: Trace, observationIDs: [String] = [], scoreIDs: [String] = [], latency: Double? = nil, totalCost: Double? = nil) {
+    public init(trace: Trace, observationIDs: [String] = [], scoreIDs: [String] = [], latency: Double? = nil, totalCost: Double? = nil,
+                inputTokens: Double? = nil, outputTokens: Double? = nil, totalTokens: Double? = nil) {
         self.trace = trace
         self.observationIDs = observationIDs
         self.scoreIDs = scoreIDs
         self.latency = latency
         self.totalCost = totalCost
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.totalTokens = totalTokens
     }
 }
 
@@ -76,5 +85,27 @@ public struct Session: Sendable, Hashable, Codable {
         self.projectID = projectID
         self.environment = environment
         self.createdAt = createdAt
+    }
+}
+
+extension TraceSummary {
+    /// The totals of a trace's observations, as storage aggregates them.
+    public struct Totals: Sendable, Hashable {
+        public var latency, totalCost, inputTokens, outputTokens, totalTokens: Double?
+
+        /// Creates totals.
+        public init(latency: Double?, totalCost: Double?, inputTokens: Double?, outputTokens: Double?, totalTokens: Double?) {
+            self.latency = latency
+            self.totalCost = totalCost
+            self.inputTokens = inputTokens
+            self.outputTokens = outputTokens
+            self.totalTokens = totalTokens
+        }
+    }
+
+    /// Creates a summary with the totals of its observations (nil when it has none).
+    public init(trace: Trace, observationIDs: [String], scoreIDs: [String], totals: Totals?) {
+        self.init(trace: trace, observationIDs: observationIDs, scoreIDs: scoreIDs, latency: totals?.latency, totalCost: totals?.totalCost,
+                  inputTokens: totals?.inputTokens, outputTokens: totals?.outputTokens, totalTokens: totals?.totalTokens)
     }
 }

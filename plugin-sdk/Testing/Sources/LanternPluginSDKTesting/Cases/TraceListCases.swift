@@ -75,5 +75,43 @@ enum TraceListCases {
             let huge = try await c.storage.traces(projectID: c.projectID, query: query)
             c.expectEqual(huge.items.count, 0, "the largest page request is answered, empty")
         },
+        ConformanceCase("trace list: filtered by the totals of each trace's observations; token totals on reads") { c in
+            // cheap: cost 0.02, 150 tokens, 1 s; pricey: cost 0.75 over two generations, 3000 tokens, 5 s; empty: no observations
+            // (costs are binary fractions so that sums compare exactly)
+            let plan: [(trace: String, observations: [(cost: Double, input: Double, output: Double, seconds: Double)])] = [
+                ("cheap", [(0.02, 100, 50, 1)]), ("pricey", [(0.25, 1000, 500, 2), (0.5, 1000, 500, 5)]), ("empty", []),
+            ]
+            var events: [IngestionEvent] = []
+            for (index, entry) in plan.enumerated() {
+                let traceID = "\(entry.trace)-\(c.projectID.prefix(6))"
+                events.append(Events.trace(Events.traceUpdate(traceID, timestamp: c.at(Double(index))), at: c.at(Double(index))))
+                for (number, spec) in entry.observations.enumerated() {
+                    var update = Events.observationUpdate("\(traceID)-o\(number)", traceID: traceID, type: .generation,
+                                                          start: c.at(Double(index)), end: c.at(Double(index) + spec.seconds))
+                    update.usageDetails = ["input": spec.input, "output": spec.output, "total": spec.input + spec.output]
+                    update.costDetails = ["input": spec.cost / 2, "output": spec.cost / 2, "total": spec.cost]
+                    events.append(Events.observation(update, at: c.at(Double(index))))
+                }
+            }
+            try await c.write(events)
+            func names(_ totals: [TraceTotalFilter]) async throws -> [String] {
+                var query = TraceQuery()
+                query.totals = totals
+                return try await c.storage.traces(projectID: c.projectID, query: query).items.map { String($0.trace.id.prefix { $0 != "-" }) }
+            }
+            c.expectEqual(try await names([TraceTotalFilter(.totalCost, .greater, 0.1)]), ["pricey"], "total cost above $0.10")
+            c.expectEqual(try await names([TraceTotalFilter(.totalCost, .lessOrEqual, 0.1)]), ["cheap"], "a trace without costs never matches")
+            c.expectEqual(try await names([TraceTotalFilter(.inputCost, .equals, 0.375)]), ["pricey"], "input cost summed over observations")
+            c.expectEqual(try await names([TraceTotalFilter(.totalTokens, .greaterOrEqual, 3000)]), ["pricey"], "total tokens")
+            c.expectEqual(try await names([TraceTotalFilter(.outputTokens, .less, 100)]), ["cheap"], "output tokens")
+            c.expectEqual(try await names([TraceTotalFilter(.latency, .greater, 4), TraceTotalFilter(.inputTokens, .greater, 1)]), ["pricey"],
+                          "latency from the first start to the last end, and filters combine")
+            c.expectEqual(try await names([TraceTotalFilter(.latency, .less, 0.5)]), [], "no match")
+            let pricey = try c.require(try await c.storage.trace(projectID: c.projectID, id: "pricey-\(c.projectID.prefix(6))"), "pricey")
+            c.expectEqual(pricey.inputTokens, 2000, "inputTokens on the read")
+            c.expectEqual(pricey.outputTokens, 1000, "outputTokens on the read")
+            c.expectEqual(pricey.totalTokens, 3000, "totalTokens on the read")
+            c.expectEqual(pricey.totalCost, 0.75, "totalCost on the read")
+        },
     ]
 }

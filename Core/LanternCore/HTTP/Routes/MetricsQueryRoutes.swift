@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// The metrics API: `GET /api/public/v2/metrics` and the legacy `GET /api/public/metrics` (a JSON query, contract
+/// §8, aggregated by the storage's ``MetricsStore``), and the legacy `GET /api/public/metrics/daily`.
+struct MetricsQueryRoutes {
+    let support: RouteSupport
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.get("/v2/metrics") { request, context in try await answer(request, context, api: .v2) }
+        group.get("/metrics") { request, context in try await answer(request, context, api: .v1) }
+        group.get("/metrics/daily") { request, context in
+            let reader = QueryReader(request)
+            let filters = DailyMetrics.Filters(traceName: reader.string("traceName"), userID: reader.string("userId"),
+                                               tags: reader.strings("tags"), environments: reader.strings("environment"),
+                                               from: try reader.date("fromTimestamp"), to: try reader.date("toTimestamp"))
+            let days = try await DailyMetrics(store: try store(), projectID: try context.requireProject()).days(filters)
+            let page = try reader.page()
+            let start = min(days.count, (page.page - 1) * page.limit)  // page ≤ 10⁶, limit ≤ 100
+            let window = Page(items: Array(days[start..<min(days.count, start + page.limit)]), totalItems: days.count, request: page)
+            return JSONResponse.make(.ok, Presenters.page(window) { $0 })
+        }
+    }
+
+    private func answer(_ request: Request, _ context: LanternRequestContext, api: MetricsAPIVersion) async throws -> Response {
+        let projectID = try context.requireProject()
+        let query: MetricsQuery
+        do throws(ValidationFailure) {
+            query = try MetricsQueryParser.parse(QueryReader(request).string("query"), api: api)
+        } catch {
+            throw APIError.badRequest(error.message)
+        }
+        let rows = try await store().metrics(projectID: projectID, query: query)
+        return JSONResponse.make(.ok, ["data": .array(rows.map { .object($0) })])
+    }
+
+    private func store() throws -> any MetricsStore {
+        guard let store = try support.storage() as? any MetricsStore else {
+            throw APIError.notImplemented("The storage plugin does not answer metrics queries")
+        }
+        return store
+    }
+}
