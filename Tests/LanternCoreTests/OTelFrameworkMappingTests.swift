@@ -62,6 +62,26 @@ struct OTelFrameworkMappingTests {
         #expect(usage["total"] == 1050, "total counts every token once")
     }
 
+    @Test func openAIUsageObjectsInLangfuseUsageDetailsAreConverted() async throws {
+        let harness = try await OTelHarness()
+        let chat = #"{"prompt_tokens": 1000, "completion_tokens": 300, "total_tokens": 1300, "prompt_tokens_details": {"cached_tokens": 400}, "completion_tokens_details": {"reasoning_tokens": 100}}"#
+        let responses = #"{"input_tokens": 50, "output_tokens": 20, "total_tokens": 70, "input_tokens_details": {"cached_tokens": 10}}"#
+        let anthropic = #"{"input_tokens": 50, "output_tokens": 20, "cache_read_input_tokens": 10}"#
+        _ = try await harness.post(OTLPProto.request([
+            span(1, name: "chat", [("langfuse.observation.type", .s("generation")), ("langfuse.observation.usage_details", .s(chat))]),
+            span(2, name: "responses", [("langfuse.observation.type", .s("generation")), ("langfuse.observation.usage_details", .s(responses))]),
+            span(3, name: "anthropic", [("langfuse.observation.type", .s("generation")), ("langfuse.observation.usage_details", .s(anthropic))]),
+        ]))
+        #expect(await harness.observation(id(1))?.usageDetails ==
+                ["input": 600, "input_cached_tokens": 400, "output": 200, "output_reasoning_tokens": 100, "total": 1300],
+                "chat completion usage: details split out of input and output")
+        #expect(await harness.observation(id(2))?.usageDetails == ["input": 40, "input_cached_tokens": 10, "output": 20, "total": 70],
+                "Responses API usage")
+        #expect(await harness.observation(id(3))?.usageDetails ==
+                ["input_tokens": 50, "output_tokens": 20, "cache_read_input_tokens": 10, "total": 80],
+                "without total_tokens the keys stay as sent (Anthropic's input already excludes cache reads)")
+    }
+
     @Test func newerIngestionVersionsAreRejected() async throws {
         let harness = try await OTelHarness()
         let body = OTLPProto.request([span(1, name: "s")])

@@ -5,6 +5,7 @@ import json
 import multiprocessing
 import random
 import time
+import urllib.parse
 
 from . import payloads
 from .freshness import AUTH, percentile
@@ -114,10 +115,26 @@ def total_items(port, path):
     return json.loads(body).get("meta", {}).get("totalItems")
 
 
+def metrics_path(query):
+    """GET /api/public/v2/metrics for `query` over the seeded 30 days (and a day either side)."""
+    now = time.time()
+    window = {"fromTimestamp": payloads._iso(now - (SEED_SPAN_DAYS + 1) * 86400), "toTimestamp": payloads._iso(now + 86400)}
+    return "/api/public/v2/metrics?query=" + urllib.parse.quote(json.dumps({**query, **window}), safe="")
+
+
 def read_cases(traces):
     """(label, function of request number -> path). Filters vary per request so no single answer is cached."""
     big = [trace_id(i) for i in range(0, traces, BIG_EVERY)]
+    heavy = f"/api/public/traces?limit=50&userId={payloads.HEAVY_USER}&orderBy=timestamp.desc"
+    cost_per_model_per_day = {"view": "observations", "dimensions": [{"field": "providedModelName"}],
+                              "metrics": [{"measure": "totalCost", "aggregation": "sum"}], "timeDimension": {"granularity": "day"}}
+    p95_per_trace_name = {"view": "observations", "dimensions": [{"field": "traceName"}],
+                          "metrics": [{"measure": "latency", "aggregation": "p95"}]}
     return [
+        ("metrics: cost per model per day (30 d)", lambda n: metrics_path(cost_per_model_per_day)),
+        ("metrics: p95 latency per trace name", lambda n: metrics_path(p95_per_trace_name)),
+        ("GET /traces?userId=(10 % of traces)&page=1", lambda n: heavy + "&page=1"),
+        ("GET /traces?userId=(10 % of traces)&page=100", lambda n: heavy + "&page=100"),
         ("GET /traces?limit=50&page=1", lambda n: "/api/public/traces?limit=50&page=1"),
         ("GET /traces?limit=50&page=100", lambda n: "/api/public/traces?limit=50&page=100"),
         ("GET /traces?limit=50&userId=…", lambda n: f"/api/public/traces?limit=50&userId=user-{n * 37 % payloads.USERS:04d}"),

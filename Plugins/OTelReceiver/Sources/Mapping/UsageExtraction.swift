@@ -7,7 +7,7 @@ import LanternPluginSDK
 enum UsageExtraction {
     static func usage(_ attributes: SpanAttributes, scope: ScopeRecord) -> [String: Double]? {
         if let text = attributes.text("langfuse.observation.usage_details"), let object = BoundedJSON.parseObject(text) {
-            return withTotal(numbers(object))
+            return openAI(object) ?? withTotal(numbers(object))
         }
         if scope.name == "ai", let vercel = vercel(attributes) { return withTotal(vercel) }
         return withTotal(generic(attributes))
@@ -21,6 +21,29 @@ enum UsageExtraction {
             if let value = attributes[key], value.isTruthy, let number = value.number, number >= 0 { return ["total": number] }
         }
         return nil
+    }
+
+    /// An OpenAI chat-completion or Responses usage object (its three counts present, as Langfuse requires) in
+    /// Langfuse's keys: each `*_details` entry becomes `input_<key>` / `output_<key>` and is subtracted from input or
+    /// output (never below zero); nil for any other object, whose keys are kept as sent.
+    static func openAI(_ object: [String: JSONValue]) -> [String: Double]? {
+        let shapes = [("prompt_tokens", "completion_tokens", "prompt_tokens_details", "completion_tokens_details"),
+                      ("input_tokens", "output_tokens", "input_tokens_details", "output_tokens_details")]
+        guard let total = object["total_tokens"]?.numberValue,
+              let shape = shapes.first(where: { object[$0.0]?.numberValue != nil && object[$0.1]?.numberValue != nil }),
+              var input = object[shape.0]?.numberValue, var output = object[shape.1]?.numberValue else { return nil }
+        var usage: [String: Double] = ["total": total]
+        for (key, value) in numbers(object[shape.2]?.objectValue ?? [:]) {
+            usage["input_\(key)"] = value
+            input = max(input - value, 0)
+        }
+        for (key, value) in numbers(object[shape.3]?.objectValue ?? [:]) {
+            usage["output_\(key)"] = value
+            output = max(output - value, 0)
+        }
+        usage["input"] = input
+        usage["output"] = output
+        return usage
     }
 
     // MARK: generic gen_ai.usage.* / llm.token_count.*

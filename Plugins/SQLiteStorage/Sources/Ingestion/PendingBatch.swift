@@ -41,9 +41,15 @@ struct PendingBatch {
         }
     }
 
-    /// Writes every changed row once: upserts for traces, observations and scores, insert-if-missing for sessions.
+    /// Writes every changed row once: upserts for traces (with their `trace_tags` rows), observations and scores,
+    /// insert-if-missing for sessions.
     func flush(to connection: SQLiteConnection) throws {
         for values in traces.writes { try connection.run(TraceTable.upsert, values) }
+        for trace in traces.changed {
+            let scope: [SQLValue] = [.text(trace.projectID), .text(trace.id)]
+            try connection.run("DELETE FROM trace_tags WHERE project_id = ? AND trace_id = ?", scope)
+            for tag in Set(trace.tags) { try connection.run("INSERT INTO trace_tags (project_id, trace_id, tag) VALUES (?, ?, ?)", scope + [.text(tag)]) }
+        }
         for values in observations.writes { try connection.run(ObservationTable.upsert, values) }
         for values in scores.writes { try connection.run(ScoreTable.upsert, values) }
         for values in sessions.writes { try connection.run(SessionTable.insertIfMissing, values) }

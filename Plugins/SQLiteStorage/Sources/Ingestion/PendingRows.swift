@@ -24,4 +24,7 @@ struct PendingRows<Model> {
 
     /// The column values of every changed row, in first-change order.
     var writes: [[SQLValue]] { order.compactMap { encoded[$0] } }
+
+    /// The final state of every changed row, in first-change order.
+    var changed: [Model] { order.compactMap { current[$0] ?? nil } }
 }

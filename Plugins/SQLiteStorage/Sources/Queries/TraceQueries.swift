@@ -22,10 +22,9 @@ struct TraceQueries {
         if !query.environments.isEmpty {
             filter.add("environment IN (SELECT value FROM json_each(?))", try fetcher.list(query.environments))
         }
-        if !query.tags.isEmpty {
-            // No wanted tag may be missing from the trace's tags.
-            filter.add("NOT EXISTS (SELECT 1 FROM json_each(?) AS wanted WHERE wanted.value NOT IN (SELECT value FROM json_each(traces.tags)))",
-                       try fetcher.list(query.tags))
+        for tag in Set(query.tags).sorted() {
+            // Every wanted tag, each looked up in the trace_tags index.
+            filter.add("id IN (SELECT trace_id FROM trace_tags WHERE project_id = traces.project_id AND tag = ?)", .text(tag))
         }
         for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
