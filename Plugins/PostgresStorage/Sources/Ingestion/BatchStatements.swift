@@ -74,6 +74,36 @@ enum BatchStatements {
                 FROM i WHERE i.id = EXCLUDED.id)
         """
 
+    /// Recomputes `trace_totals` for the traces the caller's `WHERE … GROUP BY project_id, trace_id` selects.
+    static let traceTotalsSelect = """
+        INSERT INTO trace_totals (project_id, trace_id, observation_count, error_count, warning_count, first_start, last_end,
+                                  total_cost, input_cost, output_cost, input_tokens, output_tokens, total_tokens)
+        SELECT project_id, trace_id, COUNT(*), COUNT(*) FILTER (WHERE level = 'ERROR'), COUNT(*) FILTER (WHERE level = 'WARNING'),
+               MIN(start_time), MAX(COALESCE(end_time, start_time)), SUM(total_cost), SUM(input_cost), SUM(output_cost),
+               SUM(input_tokens), SUM(output_tokens), SUM(total_tokens)
+        FROM observations
+        """
+
+    /// The traces of the observations `$2`.
+    private static let tracesOfObservations = "SELECT trace_id FROM observations WHERE project_id = $1 AND id = ANY($2::text[])"
+
+    /// Locks the rows of the traces of the observations `$2` (in id order) before their totals are refreshed by a
+    /// later statement, so that a concurrent writer of the same trace waits and then aggregates (with a fresh
+    /// snapshot) both writes.
+    static let lockTraces = "SELECT id FROM traces WHERE project_id = $1 AND id IN (\(tracesOfObservations)) ORDER BY id FOR UPDATE"
+
+    /// Refreshes the totals of the traces of the observations `$2` after they were written (and ``lockTraces``).
+    static let refreshTraceTotals = """
+        \(traceTotalsSelect) WHERE project_id = $1 AND trace_id IN (\(tracesOfObservations))
+        GROUP BY project_id, trace_id
+        ON CONFLICT (project_id, trace_id) DO UPDATE SET
+            (observation_count, error_count, warning_count, first_start, last_end, total_cost, input_cost, output_cost,
+             input_tokens, output_tokens, total_tokens) =
+            (EXCLUDED.observation_count, EXCLUDED.error_count, EXCLUDED.warning_count, EXCLUDED.first_start, EXCLUDED.last_end,
+             EXCLUDED.total_cost, EXCLUDED.input_cost, EXCLUDED.output_cost, EXCLUDED.input_tokens, EXCLUDED.output_tokens,
+             EXCLUDED.total_tokens)
+        """
+
     /// Creates the missing trace of each observation written (`$2`: their ids in batch order) with only its id,
     /// timestamp (the observation's start) and environment; the first observation of a trace in the batch wins.
     static let insertShallowTraces = """

@@ -53,7 +53,8 @@ struct PendingBatch {
         }
     }
 
-    /// Writes every folded row: traces, observations, the traces observations create, sessions, then scores.
+    /// Writes every folded row: traces, observations, the traces observations create (then the totals of every trace
+    /// an observation was written to), sessions, then scores.
     func flush(to connection: PGConnection) throws {
         let scope: [PGValue] = [.text(projectID), .date(now)]
         for chunk in Self.chunks(of: traces) {
@@ -64,6 +65,9 @@ struct PendingBatch {
         }
         if !observationOrder.isEmpty {
             try connection.run(BatchStatements.insertShallowTraces, [.text(projectID), .textArray(observationOrder), .date(now)])
+            let written: [PGValue] = [.text(projectID), .textArray(observationOrder)]
+            _ = try connection.query(BatchStatements.lockTraces, written)
+            try connection.run(BatchStatements.refreshTraceTotals, written)
         }
         if !sessions.isEmpty {
             try connection.run(BatchStatements.insertSessions,

@@ -10,6 +10,7 @@ struct TraceDeletion: Sendable {
         let scope: [PGValue] = [.text(projectID), .textArray(ids)]
         try connection.run("DELETE FROM observations WHERE project_id = $1 AND trace_id = ANY($2::text[])", scope)
         try connection.run("DELETE FROM scores WHERE project_id = $1 AND trace_id = ANY($2::text[])", scope)
+        try connection.run("DELETE FROM trace_totals WHERE project_id = $1 AND trace_id = ANY($2::text[])", scope)
         return try connection.run("DELETE FROM traces WHERE project_id = $1 AND id = ANY($2::text[])", scope)
     }
 }

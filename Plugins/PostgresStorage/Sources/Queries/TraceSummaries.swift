@@ -1,7 +1,7 @@
 import LanternPluginSDK
 
 /// Derives the figures of a set of traces in three queries, whatever its size: observation ids, score ids,
-/// and latency with total cost (one aggregate over the stored `total_cost`).
+/// and latency with cost and token totals (read from `trace_totals`, kept at write time).
 struct TraceSummaries {
     let fetcher: RowFetcher
     let projectID: String
@@ -29,9 +29,8 @@ struct TraceSummaries {
 
         var totals: [String: TraceSummary.Totals] = [:]
         for (traceID, row) in try fetcher.rows("""
-            SELECT trace_id, MAX(COALESCE(end_time, start_time)) - MIN(start_time), SUM(total_cost), SUM(input_tokens),
-                   SUM(output_tokens), SUM(total_tokens)
-            FROM observations WHERE project_id = $1 AND trace_id = ANY($2::text[]) GROUP BY trace_id
+            SELECT trace_id, last_end - first_start, total_cost, input_tokens, output_tokens, total_tokens
+            FROM trace_totals WHERE project_id = $1 AND trace_id = ANY($2::text[])
             """, scope, { row in row.text(0).map { ($0, TraceSummary.Totals(latency: row.double(1), totalCost: row.double(2), inputTokens: row.double(3),
                                                                    outputTokens: row.double(4), totalTokens: row.double(5))) } }) {
             totals[traceID] = row

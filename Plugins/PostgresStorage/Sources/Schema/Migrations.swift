@@ -14,7 +14,8 @@ enum Migrations {
     static let all = [Migration(version: 1, sql: SchemaV1.sql), Migration(version: 2, sql: SchemaV2.sql),
                       Migration(version: 3, sql: SchemaV3.sql), Migration(version: 4, sql: SchemaV4.sql),
                       Migration(version: 5, sql: SchemaV5.sql), Migration(version: 6, sql: SchemaV6.sql),
-                      Migration(version: 7, sql: SchemaV7.sql), Migration(version: 8, sql: SchemaV8.sql)]
+                      Migration(version: 7, sql: SchemaV7.sql), Migration(version: 8, sql: SchemaV8.sql),
+                      Migration(version: 9, sql: SchemaV9.sql)]
 
     /// The `pg_advisory_lock` key that serialises migrations across servers ("Lantern" in ASCII).
     static let lockKey: Int64 = 0x4C_61_6E_74_65_72_6E

@@ -41,8 +41,8 @@ struct PendingBatch {
         }
     }
 
-    /// Writes every changed row once: upserts for traces (with their `trace_tags` rows), observations and scores,
-    /// insert-if-missing for sessions.
+    /// Writes every changed row once: upserts for traces (with their `trace_tags` rows), observations (refreshing
+    /// their traces' `trace_totals`) and scores, insert-if-missing for sessions.
     func flush(to connection: SQLiteConnection) throws {
         for values in traces.writes { try connection.run(TraceTable.upsert, values) }
         for trace in traces.changed {
@@ -51,6 +51,10 @@ struct PendingBatch {
             for tag in Set(trace.tags) { try connection.run("INSERT INTO trace_tags (project_id, trace_id, tag) VALUES (?, ?, ?)", scope + [.text(tag)]) }
         }
         for values in observations.writes { try connection.run(ObservationTable.upsert, values) }
+        let tracesWithNewObservations = Array(Set(observations.changed.map(\.traceID))).sorted()
+        if !tracesWithNewObservations.isEmpty {
+            try connection.run(TraceTotalsSQL.refreshTraces, [.text(projectID), try fetcher.list(tracesWithNewObservations)])
+        }
         for values in scores.writes { try connection.run(ScoreTable.upsert, values) }
         for values in sessions.writes { try connection.run(SessionTable.insertIfMissing, values) }
     }

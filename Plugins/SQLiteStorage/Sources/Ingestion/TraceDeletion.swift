@@ -12,6 +12,7 @@ struct TraceDeletion: Sendable {
             try connection.run("DELETE FROM observations WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)
             try connection.run("DELETE FROM scores WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)
             try connection.run("DELETE FROM trace_tags WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)
+            try connection.run("DELETE FROM trace_totals WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)
             return try connection.run("DELETE FROM traces WHERE project_id = ? AND id IN (SELECT value FROM json_each(?))", scope)
         }
     }

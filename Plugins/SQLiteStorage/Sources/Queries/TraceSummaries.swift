@@ -1,7 +1,7 @@
 import LanternPluginSDK
 
 /// Derives the figures of a set of traces in three queries, whatever its size: observation ids, score ids,
-/// and latency with cost and token totals (one aggregate over the stored per-observation sums).
+/// and latency with cost and token totals (read from `trace_totals`, kept at write time).
 struct TraceSummaries {
     let fetcher: RowFetcher
     let projectID: String
@@ -30,9 +30,8 @@ struct TraceSummaries {
 
         var totals: [String: TraceSummary.Totals] = [:]
         for (traceID, row) in try connection.query("""
-            SELECT trace_id, MAX(COALESCE(end_time, start_time)) - MIN(start_time), SUM(total_cost), SUM(input_tokens),
-                   SUM(output_tokens), SUM(total_tokens)
-            FROM observations WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?)) GROUP BY trace_id
+            SELECT trace_id, last_end - first_start, total_cost, input_tokens, output_tokens, total_tokens
+            FROM trace_totals WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))
             """, scope, { row in row.text(0).map { ($0, TraceSummary.Totals(latency: row.double(1), totalCost: row.double(2), inputTokens: row.double(3),
                                                                    outputTokens: row.double(4), totalTokens: row.double(5))) } }) {
             totals[traceID] = row

@@ -1,18 +1,18 @@
 extension TraceTotalFilter {
-    /// The filter as an SQL condition on the `traces` row `traces`, with one `?` for ``value``: a correlated
-    /// aggregate over the trace's rows of the `observations` table (the schema both shipped storage plugins use:
-    /// `start_time`/`end_time` in seconds, per-observation `input_tokens`, `output_tokens`, `total_tokens`,
-    /// `input_cost`, `output_cost`, `total_cost`).
+    /// The filter as an SQL condition on the `traces` row `traces`, with one `?` for ``value``, reading the trace's
+    /// row of a `trace_totals` table (the schema both shipped storage plugins keep at write time: `first_start`,
+    /// `last_end` in seconds, and the sums `input_tokens`, `output_tokens`, `total_tokens`, `input_cost`,
+    /// `output_cost`, `total_cost` of its observations). A trace without observations has no row and never matches.
     public var sqlCondition: String {
-        let aggregate = switch total {
-        case .latency: "MAX(COALESCE(o.end_time, o.start_time)) - MIN(o.start_time)"
-        case .inputTokens: "SUM(o.input_tokens)"
-        case .outputTokens: "SUM(o.output_tokens)"
-        case .totalTokens: "SUM(o.total_tokens)"
-        case .inputCost: "SUM(o.input_cost)"
-        case .outputCost: "SUM(o.output_cost)"
-        case .totalCost: "SUM(o.total_cost)"
+        let column = switch total {
+        case .latency: "tt.last_end - tt.first_start"
+        case .inputTokens: "tt.input_tokens"
+        case .outputTokens: "tt.output_tokens"
+        case .totalTokens: "tt.total_tokens"
+        case .inputCost: "tt.input_cost"
+        case .outputCost: "tt.output_cost"
+        case .totalCost: "tt.total_cost"
         }
-        return "(SELECT \(aggregate) FROM observations o WHERE o.project_id = traces.project_id AND o.trace_id = traces.id) \(comparison.rawValue) ?"
+        return "(SELECT \(column) FROM trace_totals tt WHERE tt.project_id = traces.project_id AND tt.trace_id = traces.id) \(comparison.rawValue) ?"
     }
 }

@@ -112,6 +112,16 @@ enum TraceListCases {
             c.expectEqual(pricey.outputTokens, 1000, "outputTokens on the read")
             c.expectEqual(pricey.totalTokens, 3000, "totalTokens on the read")
             c.expectEqual(pricey.totalCost, 0.75, "totalCost on the read")
+
+            // a later update that does not name the trace changes the totals (kept at write time, not aggregated on read)
+            var repriced = Events.observationUpdate("cheap-\(c.projectID.prefix(6))-o0", traceID: "", type: .generation, end: c.at(9))
+            repriced.traceID = nil
+            repriced.costDetails = ["total": 0.5]
+            try await c.write([Events.observation(repriced, at: c.at(9), update: true)])
+            c.expectEqual(try await names([TraceTotalFilter(.totalCost, .greater, 0.1)]), ["pricey", "cheap"], "cheap now costs $0.50")
+            let cheap = try c.require(try await c.storage.trace(projectID: c.projectID, id: "cheap-\(c.projectID.prefix(6))"), "cheap")
+            c.expectEqual(cheap.latency, 9, "latency after the end moved")
+            c.expectEqual(cheap.totalCost, 0.5, "totalCost after the update")
         },
     ]
 }
