@@ -37,7 +37,15 @@ struct EventDecoderTests {
         #expect(rejection(event("trace-create", [:], timestamp: "yesterday"))?.contains("timestamp") == true)
         #expect(rejection(event("score-create", ["name": "s", "value": 1]))?.contains("exactly one target") == true)
         #expect(rejection(event("score-create", ["name": "s", "value": 2, "dataType": "BOOLEAN", "traceId": "t"]))?.contains("0 or 1") == true)
-        #expect(rejection(event("span-create", ["id": "s", "promptName": "p"]))?.contains("promptVersion") == true)
+    }
+
+    @Test func aPromptNameWithoutVersionIsKeptWithoutALink() {
+        guard case .event(let decoded) = decoder.decode(event("generation-create", ["id": "g", "promptName": "p"])),
+              case .observation(let update) = decoded.payload else {
+            Issue.record("a generation with only promptName is stored, as Langfuse does")
+            return
+        }
+        #expect(update.promptName == nil && update.promptVersion == nil, "no prompt link without both fields")
     }
 
     @Test func sdkLogIsIgnored() {

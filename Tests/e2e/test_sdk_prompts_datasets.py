@@ -273,6 +273,13 @@ def test_dataset_run_experiment_creates_run_items_and_scores(lf_handle, lf, api)
     for x in lf_handle.recorder.matching("POST", "/api/public/scores"):
         assert x.status == 202, f"POST /api/public/scores: HTTP status expected 202, got {x.status} body={x.response_body!r}"
 
+    def run_score_stored(body):
+        names = [s.get("name") for s in (body.get("summary") or {}).get("runScores") or []]
+        assert names == ["mean_exact_match"], f"run results summary.runScores: expected the run-level score, got {names}"
+
+    results = get_when(api, f"/api/public/datasets/{q(name)}/runs/{q(run_name)}/results", "GET run results", check=run_score_stored)
+    check_fields(results["summary"]["runScores"][0], {"datasetRunId": run["id"], "value": 0.0}, "run-level score read back")
+
 
 def test_run_experiment_on_local_data(lf, api):
     tag = uid()[:8]

@@ -37,7 +37,8 @@ def cpu_seconds(pid):
 
 
 def bench_config(profile, directory):
-    """Copies the profile's config into `directory` with `benchmarkEndpoint: true` under `server:`."""
+    """Copies the profile's config into `directory` with `benchmarkEndpoint: true` under `server:` and a `cost:`
+    section naming the repository's price table and tokenizers (the copy no longer sits beside them)."""
     with open(os.path.join(REPO, PROFILES[profile])) as f:
         lines = f.read().splitlines()
     out, added = [], False
@@ -48,6 +49,8 @@ def bench_config(profile, directory):
             added = True
     if not added:
         out += ["server:", "  benchmarkEndpoint: true"]
+    config = os.path.join(REPO, "config")
+    out += ["cost:", f"  modelPrices: {config}/model-prices.json", f"  tokenizers: {config}/tokenizers"]
     path = os.path.join(directory, f"bench-{profile}.yaml")
     with open(path, "w") as f:
         f.write("\n".join(out) + "\n")

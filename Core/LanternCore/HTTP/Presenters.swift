@@ -84,7 +84,7 @@ enum Presenters {
             "configId": string(score.configID), "queueId": string(score.queueID), "environment": .string(score.environment),
             "projectId": .string(score.projectID),
         ]
-        object["value"] = number(score.value)
+        object["value"] = number(score.value ?? (score.dataType == .numeric ? nil : 0))  // a number in every score shape
         if score.dataType != .numeric { object["stringValue"] = string(score.stringValue) }
         return .object(object)
     }

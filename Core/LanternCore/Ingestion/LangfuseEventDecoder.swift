@@ -119,13 +119,11 @@ struct LangfuseEventDecoder {
             if case .object(let object) = parameters { update.modelParameters = object } else { reader.fail("modelParameters", "expected an object") }
         }
         UsageReader.read(&reader, into: &update)
-        let promptName = reader.string("promptName")
-        let promptVersion = reader.integer("promptVersion")
-        if (promptName == nil) != (promptVersion == nil) {
-            reader.fail(promptName == nil ? "promptName" : "promptVersion", "promptName and promptVersion go together: send both or neither")
+        // A generation links to a prompt version only with both fields; either alone is kept out of the link, as Langfuse does.
+        if let promptName = reader.string("promptName"), let promptVersion = reader.integer("promptVersion") {
+            update.promptName = promptName
+            update.promptVersion = promptVersion
         }
-        update.promptName = promptName
-        update.promptVersion = promptVersion
         return update
     }
 

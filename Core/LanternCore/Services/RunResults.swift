@@ -27,8 +27,18 @@ struct RunResults {
         return results
     }
 
-    /// The average of each numeric or boolean score name over the results, and the mean latency and total cost.
-    static func summary(_ results: [ItemResult]) -> JSONValue {
+    /// The scores given to the run itself (`datasetRunId`, e.g. the SDK's run evaluators); none when the storage
+    /// cannot query scores by target.
+    func runScores(of run: DatasetRun) async throws -> [Score] {
+        var query = ScoreQuery()
+        query.datasetRunID = run.id
+        query.page = PageRequest(page: 1, limit: 1000)
+        do { return try await storage.scores(projectID: projectID, query: query).items } catch StorageError.unsupported { return [] }
+    }
+
+    /// The average of each numeric or boolean score name over the results, the mean latency and total cost, and the
+    /// run's own scores.
+    static func summary(_ results: [ItemResult], runScores: [Score]) -> JSONValue {
         var sums: [String: (total: Double, count: Int)] = [:]
         for score in results.flatMap(\.scores) where score.dataType == .numeric || score.dataType == .boolean {
             guard let value = score.value else { continue }
@@ -41,6 +51,7 @@ struct RunResults {
             "averageScores": .object(sums.mapValues { .number($0.total / Double($0.count)) }),
             "averageLatency": latencies.isEmpty ? .null : .number(latencies.reduce(0, +) / Double(latencies.count)),
             "totalCost": .number(results.compactMap { $0.trace?.totalCost }.reduce(0, +)),
+            "runScores": .array(runScores.map(Presenters.score)),
         ]
     }
 

@@ -34,9 +34,10 @@ struct DatasetRunRoutes {
             let projectID = try context.requireProject()
             let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
             let run = try await run(try support.parameter("runName", context), of: dataset, projectID: projectID)
-            let results = try await RunResults(projectID: projectID, storage: try support.storage()).results(of: run)
+            let builder = RunResults(projectID: projectID, storage: try support.storage())
+            let results = try await builder.results(of: run)
             var object = CatalogPresenters.run(run, datasetName: dataset.name)
-            object["summary"] = RunResults.summary(results)
+            object["summary"] = RunResults.summary(results, runScores: try await builder.runScores(of: run))
             object["items"] = .array(results.map(RunResults.present))
             return JSONResponse.make(.ok, .object(object))
         }
@@ -49,8 +50,9 @@ struct DatasetRunRoutes {
             var runs: [JSONValue] = []
             var byItem: [String: [String: JSONValue]] = [:]
             for name in names {
-                let results = try await builder.results(of: try await run(name, of: dataset, projectID: projectID))
-                runs.append(["name": .string(name), "summary": RunResults.summary(results)])
+                let run = try await run(name, of: dataset, projectID: projectID)
+                let results = try await builder.results(of: run)
+                runs.append(["name": .string(name), "summary": RunResults.summary(results, runScores: try await builder.runScores(of: run))])
                 for result in results { byItem[result.item.datasetItemID, default: [:]][name] = RunResults.present(result) }
             }
             let items: [JSONValue] = byItem.keys.sorted().map { ["datasetItemId": .string($0), "runs": .object(byItem[$0] ?? [:])] }

@@ -5,21 +5,29 @@ import LanternPluginSDK
 struct ObservationRoutes {
     let support: RouteSupport
 
+    /// The list filters both observation lists take: traceId, name, type, userId, sessionId, parentObservationId, level,
+    /// environment, fromStartTime, toStartTime, version.
+    static func filters(_ reader: QueryReader) throws -> ObservationQuery {
+        var query = ObservationQuery()
+        query.traceID = reader.string("traceId")
+        query.name = reader.string("name")
+        query.type = try reader.oneOf("type", ObservationType.all.map(\.rawValue)).map { ObservationType(rawValue: $0) }
+        query.userID = reader.string("userId")
+        query.sessionID = reader.string("sessionId")
+        query.parentObservationID = reader.string("parentObservationId")
+        query.level = try reader.oneOf("level", ObservationLevel.all.map(\.rawValue)).map { ObservationLevel(rawValue: $0) }
+        query.environments = reader.strings("environment")
+        query.fromStartTime = try reader.date("fromStartTime")
+        query.toStartTime = try reader.date("toStartTime")
+        query.version = reader.string("version")
+        return query
+    }
+
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/observations") { request, context in
             let reader = QueryReader(request)
-            var query = ObservationQuery()
+            var query = try Self.filters(reader)
             query.page = try reader.page()
-            query.traceID = reader.string("traceId")
-            query.name = reader.string("name")
-            query.type = try reader.oneOf("type", ObservationType.all.map(\.rawValue)).map { ObservationType(rawValue: $0) }
-            query.userID = reader.string("userId")
-            query.parentObservationID = reader.string("parentObservationId")
-            query.level = try reader.oneOf("level", ObservationLevel.all.map(\.rawValue)).map { ObservationLevel(rawValue: $0) }
-            query.environments = reader.strings("environment")
-            query.fromStartTime = try reader.date("fromStartTime")
-            query.toStartTime = try reader.date("toStartTime")
-            query.version = reader.string("version")
             let projectID = try context.requireProject()
             let storage = try support.storage()
             let page = try await storage.observations(projectID: projectID, query: query)

@@ -13,7 +13,7 @@ struct ScoreRoutes {
             let projectID = try context.requireProject()
             let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
             let now = Date()
-            let decoder = ScoreDecoder(projectID: projectID, now: now)
+            let decoder = ScoreDecoder(projectID: projectID, now: now, sources: [.api, .annotation])
             func decode(_ raw: JSONValue) -> Result<Score, ValidationFailure> {
                 guard case .object(let object) = raw else { return .failure(ValidationFailure("body: a score must be an object")) }
                 var reader = BodyReader(object)

@@ -23,13 +23,13 @@ struct DailyMetrics {
         let to = filters.to ?? Date().addingTimeInterval(86_400)
         let traces = try await store.metrics(projectID: projectID, query: MetricsQuery(
             view: .traces, metrics: [.init(measure: "count", aggregation: .count)], filters: conditions(filters, traceView: true),
-            granularity: .day, from: from, to: to, rowLimit: 1000))
+            granularity: .day, from: from, to: to, orderBy: Self.newestFirst, rowLimit: 1000))
         let usage = try await store.metrics(projectID: projectID, query: MetricsQuery(
             view: .observations, dimensions: ["providedModelName"],
             metrics: [.init(measure: "count", aggregation: .count), .init(measure: "uniqueTraceIds", aggregation: .uniq),
                       .init(measure: "inputTokens", aggregation: .sum), .init(measure: "outputTokens", aggregation: .sum),
                       .init(measure: "totalTokens", aggregation: .sum), .init(measure: "totalCost", aggregation: .sum)],
-            filters: conditions(filters, traceView: false), granularity: .day, from: from, to: to, rowLimit: 1000))
+            filters: conditions(filters, traceView: false), granularity: .day, from: from, to: to, orderBy: Self.newestFirst, rowLimit: 1000))
         var days: [String: (traces: Double, observations: Double, cost: Double, usage: [JSONValue])] = [:]
         for row in traces {
             guard let day = Self.day(row) else { continue }
@@ -54,6 +54,9 @@ struct DailyMetrics {
                     "totalCost": .number(entry.cost), "usage": .array(entry.usage)]
         }
     }
+
+    /// Newest days first, so that the row limit (1000 days, or day × model rows) cuts the oldest.
+    private static let newestFirst = [MetricsQuery.Order(field: "time_dimension", descending: true)]
 
     /// The filters as metrics conditions on the view (trace fields are `traceName` on observations).
     private func conditions(_ filters: Filters, traceView: Bool) -> [MetricsFilter] {

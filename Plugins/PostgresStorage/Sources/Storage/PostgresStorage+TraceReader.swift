@@ -22,6 +22,11 @@ extension PostgresStorage {
         try await read { try ObservationQueries(fetcher: $0, projectID: projectID).page(query) }
     }
 
+    /// At most `query.page.limit` observations after `cursor`, newest first, found by index (keyset pagination).
+    public func observations(projectID: String, query: ObservationQuery, after cursor: ObservationCursor?) async throws -> [Observation] {
+        try await read { try ObservationQueries(fetcher: $0, projectID: projectID).page(query, after: cursor) }
+    }
+
     /// One observation, or nil.
     public func observation(projectID: String, id: String) async throws -> Observation? {
         try await read { try ObservationQueries(fetcher: $0, projectID: projectID).observation(id: id) }

@@ -19,6 +19,30 @@ struct ObservationQueries {
 
     /// A page of observations matching every filter of `query`, newest start time first (ties by id, descending).
     func page(_ query: ObservationQuery) throws -> Page<Observation> {
+        try fetcher.page(ObservationTable.self, where: try filter(query), orderBy: "start_time DESC, id DESC", request: query.page,
+                         index: Self.index(for: query))
+    }
+
+    /// At most `query.page.limit` observations matching `query` after `cursor` in the same order, without a count.
+    func page(_ query: ObservationQuery, after cursor: ObservationCursor?) throws -> [Observation] {
+        var filter = try filter(query)
+        if let cursor {
+            filter.add("(start_time < ? OR (start_time = ? AND id < ?))", .date(cursor.startTime), .date(cursor.startTime), .text(cursor.id))
+        }
+        let source = Self.index(for: query).map { "observations INDEXED BY \($0)" } ?? "observations"
+        return try fetcher.fetch(ObservationTable.self, """
+            SELECT \(ObservationTable.selectList) FROM \(source) WHERE \(filter.sql) ORDER BY start_time DESC, id DESC LIMIT ?
+            """, filter.values + [.integer(Int64(max(1, query.page.limit)))])
+    }
+
+    /// The index to use when a filter is far more selective than the time-ordered walk SQLite would pick.
+    private static func index(for query: ObservationQuery) -> String? {
+        query.traceID != nil ? "observations_by_trace" : query.promptName != nil ? "observations_by_prompt"
+            : query.parentObservationID != nil ? "observations_by_parent" : nil
+    }
+
+    /// The conditions of `query`.
+    private func filter(_ query: ObservationQuery) throws -> SQLFilter {
         var filter = SQLFilter(projectID: projectID)
         filter.equal("trace_id", query.traceID)
         filter.equal("name", query.name)
@@ -31,14 +55,15 @@ struct ObservationQueries {
         if let userID = query.userID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
         }
+        if let sessionID = query.sessionID {
+            filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND session_id = ?)", .text(projectID), .text(sessionID))
+        }
         if !query.environments.isEmpty {
             filter.add("environment IN (SELECT value FROM json_each(?))", try fetcher.list(query.environments))
         }
         if let from = query.fromStartTime { filter.add("start_time >= ?", .date(from)) }
         if let to = query.toStartTime { filter.add("start_time < ?", .date(to)) }
-        let index = query.traceID != nil ? "observations_by_trace" : query.promptName != nil ? "observations_by_prompt"
-            : query.parentObservationID != nil ? "observations_by_parent" : nil
-        return try fetcher.page(ObservationTable.self, where: filter, orderBy: "start_time DESC, id DESC", request: query.page, index: index)
+        return filter
     }
 
     /// One observation, or nil.

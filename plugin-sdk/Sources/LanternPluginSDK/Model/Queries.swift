@@ -60,6 +60,8 @@ public struct ObservationQuery: Sendable, Hashable {
     public var type: ObservationType?
     /// Matches the `userId` of the observation's trace.
     public var userID: String?
+    /// Matches the `sessionId` of the observation's trace.
+    public var sessionID: String?
     public var parentObservationID: String?
     public var level: ObservationLevel?
     public var environments: [String] = []
@@ -77,6 +79,25 @@ public struct ObservationQuery: Sendable, Hashable {
 
     /// Creates an unfiltered query.
     public init() {}
+}
+
+/// A position in the newest-first order of observations (start time descending, then id descending), for keyset
+/// pagination: a page after a cursor holds the observations that sort strictly after it.
+public struct ObservationCursor: Sendable, Hashable {
+    public var startTime: Date
+    public var id: String
+
+    /// The cursor at `observation`.
+    public init(after observation: Observation) {
+        startTime = observation.startTime
+        id = observation.id
+    }
+
+    /// A cursor at a start time and id.
+    public init(startTime: Date, id: String) {
+        self.startTime = startTime
+        self.id = id
+    }
 }
 
 /// Filters of a session list (`GET /api/public/sessions`), newest first.

@@ -51,6 +51,9 @@ public protocol TraceReader: Sendable {
     func observations(projectID: String, traceIDs: [String]) async throws -> [Observation]
     /// A page of observations matching `query`, newest start time first.
     func observations(projectID: String, query: ObservationQuery) async throws -> Page<Observation>
+    /// Keyset pagination: at most `query.page.limit` observations matching `query` that sort after `cursor` (from the
+    /// newest when nil) in the newest-first order, without counting the matches; `query.page.page` is ignored.
+    func observations(projectID: String, query: ObservationQuery, after cursor: ObservationCursor?) async throws -> [Observation]
     /// One observation, or nil.
     func observation(projectID: String, id: String) async throws -> Observation?
     /// Every score attached to the given traces, newest first.
@@ -73,6 +76,13 @@ public protocol TraceReader: Sendable {
 }
 
 extension TraceReader {
+    /// The first page through the offset API; later pages need the storage's own keyset query.
+    public func observations(projectID: String, query: ObservationQuery, after cursor: ObservationCursor?) async throws -> [Observation] {
+        guard cursor == nil else { throw StorageError.unsupported("keyset pagination of observations") }
+        var first = query
+        first.page.page = 1
+        return try await observations(projectID: projectID, query: first).items
+    }
     public func score(projectID: String, id: String) async throws -> Score? { throw StorageError.unsupported("score queries") }
     public func scores(projectID: String, query: ScoreQuery) async throws -> Page<Score> { throw StorageError.unsupported("score queries") }
     public func deleteScore(projectID: String, id: String) async throws -> Bool { throw StorageError.unsupported("score queries") }

@@ -71,5 +71,33 @@ enum ObservationListCases {
             query.promptVersion = nil
             c.expectEqual(try await c.storage.observations(projectID: c.projectID, query: query).items.map(\.id), ["g3", "g2", "g1"], "prompt name alone")
         },
+        ConformanceCase("observation list: keyset pages after a cursor, with filters, ties by id") { c in
+            let traceID = CaseContext.freshID(), sessionTrace = CaseContext.freshID()
+            var events = [Events.trace(Events.traceUpdate(sessionTrace, timestamp: c.at(0), sessionID: "keyset-session"), at: c.at(0))]
+            for (index, second) in [1.0, 2, 3, 3, 3, 4, 5].enumerated() {
+                events.append(Events.observation(Events.observationUpdate("k\(index)", traceID: index < 5 ? traceID : sessionTrace,
+                                                                          name: index % 2 == 0 ? "even" : "odd", start: c.at(second)), at: c.at(0)))
+            }
+            try await c.write(events)
+            var query = ObservationQuery()
+            query.page = PageRequest(page: 99, limit: 3)
+            var seen: [String] = [], cursor: ObservationCursor?
+            for _ in 0..<5 {
+                let page = try await c.storage.observations(projectID: c.projectID, query: query, after: cursor)
+                seen += page.map(\.id)
+                guard page.count == 3, let last = page.last else { break }
+                cursor = ObservationCursor(after: last)
+            }
+            c.expectEqual(seen, ["k6", "k5", "k4", "k3", "k2", "k1", "k0"], "every observation once, newest first, ties by id descending; page number ignored")
+            query.name = "even"
+            c.expectEqual(try await c.storage.observations(projectID: c.projectID, query: query, after: ObservationCursor(startTime: c.at(3), id: "k3")).map(\.id),
+                          ["k2", "k0"], "filtered, strictly after a cursor inside a tie")
+            var session = ObservationQuery()
+            session.sessionID = "keyset-session"
+            c.expectEqual(try await c.storage.observations(projectID: c.projectID, query: session, after: nil).map(\.id), ["k6", "k5"],
+                          "sessionId matches the observation's trace")
+            c.expectEqual(try await c.storage.observations(projectID: c.otherProjectID, query: ObservationQuery(), after: nil).count, 0,
+                          "another project sees none")
+        },
     ]
 }

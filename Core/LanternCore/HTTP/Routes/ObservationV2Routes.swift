@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import LanternPluginSDK
+
+/// `GET /api/public/v2/observations`: observations newest first with keyset (cursor) pagination, so deep pages cost
+/// what the first does, and field groups (`fields`, default `core,basic`).
+struct ObservationV2Routes {
+    let support: RouteSupport
+
+    func register(on group: RouterGroup<LanternRequestContext>) {
+        group.get("/v2/observations") { request, context in
+            let reader = QueryReader(request)
+            let projectID = try context.requireProject()
+            if reader.string("parseIoAsJson") == "true" {
+                throw APIError.badRequest("parseIoAsJson: is no longer supported; input and output are returned as raw strings")
+            }
+            var query = try ObservationRoutes.filters(reader)
+            query.page = PageRequest(page: 1, limit: try reader.integer("limit", in: 1...1000) ?? 50)
+            let fields = Set(reader.strings("fields").isEmpty ? ["core", "basic"] : reader.strings("fields") + ["core"])
+            if let unknown = fields.subtracting(ObservationV2Presenter.groups).sorted().first {
+                throw APIError.badRequest("fields: unknown field group '\(unknown)' (one of \(ObservationV2Presenter.groups.sorted().joined(separator: ", ")))")
+            }
+            let cursor = try reader.string("cursor").map(ObservationCursorText.decode)
+            let storage = try support.storage()
+            let items = try await storage.observations(projectID: projectID, query: query, after: cursor)
+            var traces: [String: Trace] = [:]
+            if !fields.isDisjoint(with: ["basic", "trace_context"]) {
+                for traceID in Set(items.map(\.traceID)) { traces[traceID] = try await storage.trace(projectID: projectID, id: traceID)?.trace }
+            }
+            let presenter = ObservationV2Presenter(fields: fields, expandedMetadata: Set(reader.strings("expandMetadata")), traces: traces,
+                                                   promptIDs: try await PromptIDs.resolve(items, projectID: projectID, storage: storage))
+            let next: JSONValue = items.count == query.page.limit ? items.last.map { .string(ObservationCursorText.encode(ObservationCursor(after: $0))) } ?? .null : .null
+            return JSONResponse.make(.ok, ["data": .array(items.map(presenter.present)), "meta": ["cursor": next]])
+        }
+    }
+}
+
+/// The opaque cursor text of the v2 observations list: base64 of `<start time seconds>|<id>`.
+enum ObservationCursorText {
+    static func encode(_ cursor: ObservationCursor) -> String {
+        Data("\(cursor.startTime.timeIntervalSinceReferenceDate)|\(cursor.id)".utf8).base64EncodedString()
+    }
+
+    static func decode(_ text: String) throws -> ObservationCursor {
+        guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8),
+              let bar = plain.firstIndex(of: "|"), let seconds = Double(plain[..<bar]), seconds.isFinite else {
+            throw APIError.badRequest("cursor: not a cursor returned by this API")
+        }
+        return ObservationCursor(startTime: Date(timeIntervalSinceReferenceDate: seconds), id: String(plain[plain.index(after: bar)...]))
+    }
+}
