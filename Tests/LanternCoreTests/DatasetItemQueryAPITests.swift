@@ -69,6 +69,22 @@ struct DatasetItemQueryAPITests {
         }
     }
 
+    @Test func runItemTakesItsTraceFromTheObservation() async throws {
+        try await harness.withServer { client, _ in
+            _ = try await harness.send(client, .post, "/api/public/v2/datasets", ["name": "ds"])
+            _ = try await harness.send(client, .post, "/api/public/dataset-items", ["datasetName": "ds", "id": "i1"])
+            let span: JSONValue = ["batch": [["id": "e1", "type": "span-create", "timestamp": "2026-06-01T12:00:00Z",
+                                              "body": ["id": "o-x", "traceId": "t-x", "startTime": "2026-06-01T12:00:00Z"]]]]
+            _ = try await harness.send(client, .post, "/api/public/ingestion", span)
+            let created = try await harness.send(client, .post, "/api/public/dataset-run-items", ["runName": "r", "datasetItemId": "i1", "observationId": "o-x"])
+            #expect(created.status == .ok, "observationId alone")
+            #expect(try harness.json(created).objectValue?["traceId"] == "t-x", "the observation's trace")
+            let neither = try await harness.send(client, .post, "/api/public/dataset-run-items", ["runName": "r", "datasetItemId": "i1"])
+            #expect(neither.status == .badRequest, "no trace at all")
+            #expect(try harness.json(neither).objectValue?["message"]?.stringValue?.contains("traceId") == true, "names traceId")
+        }
+    }
+
     @Test func deprecatedRunItemList() async throws {
         try await harness.withServer { client, _ in
             let dataset = try harness.json(try await harness.send(client, .post, "/api/public/v2/datasets", ["name": "ds"]))

@@ -58,6 +58,22 @@ struct ScoreV3AndExperimentAPITests {
         }
     }
 
+    @Test func v2ScoreFieldGroups() async throws {
+        try await harness.withServer { client, _ in
+            _ = try await harness.send(client, .post, "/api/public/scores", ["id": "s1", "traceId": "t1", "name": "accuracy", "value": 1])
+            let scoreOnly = try await json(client, "/api/public/v2/scores?fields=score")
+            #expect(scoreOnly["data"]?.arrayValue?.first?.objectValue?.keys.contains("trace") == false, "no trace group")
+            let both = try await json(client, "/api/public/v2/scores")
+            #expect(both["data"]?.arrayValue?.first?.objectValue?.keys.contains("trace") == true, "both groups by default")
+            for (query, part) in [("fields=score&userId=u", "needs the 'trace' field group"), ("fields=colors", "unknown field group"),
+                                  ("filter=%5B%5D", "filter")] {
+                let response = try await harness.send(client, .get, "/api/public/v2/scores?\(query)")
+                #expect(response.status == .badRequest, "\(query): 400")
+                #expect(try harness.json(response).objectValue?["message"]?.stringValue?.contains(part) == true, "\(query): names \(part)")
+            }
+        }
+    }
+
     @Test func experimentsAndTheirItems() async throws {
         try await harness.withServer { client, _ in
             _ = try await harness.send(client, .post, "/api/public/v2/datasets", ["name": "qa"])

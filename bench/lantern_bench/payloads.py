@@ -33,7 +33,7 @@ MODELS = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022", "gemini-1.5-pro
 TOOLS = ["web_search", "sql_query", "get_weather", "send_email", "calculator", "retrieve_documents"]
 TAGS = [f"tag-{i:02d}" for i in range(20)]
 USERS = 1000
-HEAVY_USER = "user-heavy"  # every 10th trace: a user with enough traces for a page-100 list
+HEAVY_USER = "user-heavy"  # every 8th trace: a user with enough traces (5,700 of 46,000) for a page-100 list
 SESSIONS = 5000
 
 
@@ -61,7 +61,7 @@ def messages(rng, low, high):
 
 def _trace_fields(rng, index):
     return {
-        "user": HEAVY_USER if index % 10 == 0 else f"user-{rng.randrange(USERS):04d}",
+        "user": HEAVY_USER if index % 8 == 0 else f"user-{rng.randrange(USERS):04d}",
         "session": f"sess-{rng.randrange(SESSIONS):05d}",
         "tags": rng.sample(TAGS, rng.randint(1, 3)),
         "name": f"agent-run-{index % 7}",

@@ -133,8 +133,8 @@ def read_cases(traces):
     return [
         ("metrics: cost per model per day (30 d)", lambda n: metrics_path(cost_per_model_per_day)),
         ("metrics: p95 latency per trace name", lambda n: metrics_path(p95_per_trace_name)),
-        ("GET /traces?userId=(10 % of traces)&page=1", lambda n: heavy + "&page=1"),
-        ("GET /traces?userId=(10 % of traces)&page=100", lambda n: heavy + "&page=100"),
+        ("GET /traces?userId=(1 in 8 traces)&page=1", lambda n: heavy + "&page=1"),
+        ("GET /traces?userId=(1 in 8 traces)&page=100", lambda n: heavy + "&page=100"),
         ("GET /traces?limit=50&page=1", lambda n: "/api/public/traces?limit=50&page=1"),
         ("GET /traces?limit=50&page=100", lambda n: "/api/public/traces?limit=50&page=100"),
         ("GET /traces?limit=50&userId=…", lambda n: f"/api/public/traces?limit=50&userId=user-{n * 37 % payloads.USERS:04d}"),

@@ -7,8 +7,8 @@ import LanternPluginSDK
 /// costs, which are authoritative. The matched definition's id travels with the computed costs.
 ///
 /// Events are priced in apply order with what the earlier events of the batch said about the same observation
-/// (model, parameters, input, output); an update that does not name its model and is the first of its
-/// observation in the batch reads the stored observation for it.
+/// (model, parameters, input, output); a generation update that does not name its model, carries something to price
+/// and is the first of its observation in the batch reads the stored observation for it.
 struct CostStage: Sendable {
     let catalog: ModelCatalog
     let storage: (any StorageBackend)?
@@ -44,7 +44,7 @@ struct CostStage: Sendable {
         for (index, event) in events.enumerated() {
             guard case .observation(var update) = event.payload else { continue }
             var context = known[update.id] ?? Known()
-            if known[update.id] == nil, update.model == nil, let stored = await storedObservation(update.id, projectID: projectID) {
+            if known[update.id] == nil, Self.needsStoredModel(event, update), let stored = await storedObservation(update.id, projectID: projectID) {
                 context = Known(model: stored.model, modelParameters: stored.modelParameters, metadata: stored.metadata,
                                 input: stored.input, output: stored.output, level: stored.level, startTime: stored.startTime,
                                 hasSentUsageOrCost: !stored.usageDetails.isEmpty || !stored.costDetails.isEmpty,
@@ -79,6 +79,13 @@ struct CostStage: Sendable {
             update.costDetails = result.costDetails
             update.modelID = providedCost.isEmpty ? result.matchedModelID : nil
         }
+    }
+
+    /// Whether pricing the event needs the stored observation: an update of a generation that does not name its model
+    /// but carries usage, costs or text. Creates and spans never read storage, so the common path stays read-free.
+    private static func needsStoredModel(_ event: IngestionEvent, _ update: ObservationUpdate) -> Bool {
+        guard event.isUpdate, update.type.isGenerationLike, update.model == nil else { return false }
+        return !(update.usageDetails ?? [:]).isEmpty || !(update.costDetails ?? [:]).isEmpty || update.input != nil || update.output != nil
     }
 
     /// `input`, `output` and `total` tokens counted with the model's tokenizer; nil when it has none or there is no text.

@@ -92,19 +92,26 @@ struct DatasetRunRoutes {
             }
             guard let runName = body["runName"]?.stringValue, !runName.isEmpty else { throw APIError.badRequest("runName: is required") }
             guard let itemID = body["datasetItemId"]?.stringValue else { throw APIError.badRequest("datasetItemId: is required") }
-            guard let traceID = body["traceId"]?.stringValue else { throw APIError.badRequest("traceId: is required") }
             let storage = try support.storage()
+            let observationID = body["observationId"]?.stringValue
+            var observationTrace: String?
+            if body["traceId"]?.stringValue == nil, let observationID {
+                observationTrace = try await storage.observation(projectID: projectID, id: observationID)?.traceID
+            }
+            guard let traceID = body["traceId"]?.stringValue ?? observationTrace else {
+                throw APIError.badRequest("traceId: is required (or an observationId of a stored observation)")
+            }
             guard let item = try await storage.datasetItem(projectID: projectID, id: itemID) else {
                 throw APIError.notFound("Dataset item not found: \(itemID)")
             }
             var update = DatasetRunItemUpdate(id: "runitem-" + Identifiers.stableHash("\(item.datasetID)|\(runName)|\(itemID)|\(traceID)"),
                                               datasetID: item.datasetID, runName: runName, datasetItemID: itemID, traceID: traceID)
-            update.observationID = body["observationId"]?.stringValue
+            update.observationID = observationID
             update.runDescription = body["runDescription"]?.stringValue
             update.runMetadata = body["metadata"].flatMap { $0 == .null ? nil : $0 }
             let outcomes = try await support.runtime.pipeline.accept(
                 [IngestionEvent(id: update.id, timestamp: Date(), payload: .datasetRunItem(update))], projectID: projectID)
-            if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.notFound(failed.error ?? "run item not stored") }
+            if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.refused(failed) }
             guard let run = try await storage.datasetRun(projectID: projectID, datasetID: item.datasetID, name: runName),
                   let stored = try await storage.datasetRunItems(projectID: projectID, runID: run.id).first(where: { $0.id == update.id }) else {
                 throw APIError.unavailable("run item stored but not readable yet")

@@ -11,9 +11,11 @@ struct ScoreQueryRoutes {
         group.get("/v2/scores") { request, context in
             let projectID = try context.requireProject()
             let storage = try support.storage()
-            let page = try await storage.scores(projectID: projectID, query: try Self.query(QueryReader(request)))
-            let traces = try await Self.traces(of: page.items, projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.page(page) { Self.present($0, traces: traces) })
+            let reader = QueryReader(request)
+            let withTrace = try Self.includesTrace(reader)
+            let page = try await storage.scores(projectID: projectID, query: try Self.query(reader))
+            let traces = withTrace ? try await Self.traces(of: page.items, projectID: projectID, storage: storage) : [:]
+            return JSONResponse.make(.ok, Presenters.page(page) { withTrace ? Self.present($0, traces: traces) : Presenters.score($0) })
         }
         group.get("/v2/scores/:scoreId") { _, context in
             let projectID = try context.requireProject()
@@ -32,6 +34,23 @@ struct ScoreQueryRoutes {
             }
             return Response(status: .noContent)
         }
+    }
+
+    /// Whether the `fields` groups (`score`, `trace`; both by default) include the trace; trace filters need it. The
+    /// structured `filter` parameter is refused rather than ignored.
+    private static func includesTrace(_ reader: QueryReader) throws -> Bool {
+        if reader.string("filter") != nil {
+            throw APIError.badRequest("filter: structured score filters are not served by this server; use the query parameters")
+        }
+        let fields = Set(reader.strings("fields"))
+        if let unknown = fields.subtracting(["score", "trace"]).sorted().first {
+            throw APIError.badRequest("fields: unknown field group '\(unknown)' (score, trace)")
+        }
+        let withTrace = fields.isEmpty || fields.contains("trace")
+        if !withTrace, reader.string("userId") != nil || !reader.strings("traceTags").isEmpty {
+            throw APIError.badRequest("fields: filtering by userId or traceTags needs the 'trace' field group")
+        }
+        return withTrace
     }
 
     /// The query parameters as a ``ScoreQuery``; a malformed one is a 400 naming it.

@@ -23,8 +23,8 @@ struct TraceQueries {
             filter.add("environment IN (SELECT value FROM json_each(?))", try fetcher.list(query.environments))
         }
         for tag in Set(query.tags).sorted() {
-            // Every wanted tag, each looked up in the trace_tags index.
-            filter.add("id IN (SELECT trace_id FROM trace_tags WHERE project_id = traces.project_id AND tag = ?)", .text(tag))
+            // Every wanted tag: its traces read once from the trace_tags index (not correlated, so not once per trace).
+            filter.add("id IN (SELECT trace_id FROM trace_tags WHERE project_id = ? AND tag = ?)", .text(projectID), .text(tag))
         }
         for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"

@@ -10,7 +10,7 @@ extension MetricsSQLSource {
     /// The measure `name` of the view, or nil when the view has no such measure.
     ///
     /// Latencies are in milliseconds; the token and cost measures read the sums stored on each observation;
-    /// a trace's latency spans its observations' earliest start to latest end.
+    /// a trace's measures read its `trace_totals` row (latency from its observations' earliest start to latest end).
     func measure(_ name: String) -> MetricsSQLMeasure? {
         guard MetricsCatalog.measures(of: view).contains(name) else { return nil }
         if name == "count" { return MetricsSQLMeasure(sql: "1", countsDistinct: false) }
@@ -27,18 +27,18 @@ extension MetricsSQLSource {
         return value.map { MetricsSQLMeasure(sql: $0, countsDistinct: false) }
     }
 
-    /// A correlated subquery over the observations of trace `t`.
-    private static func overTraceObservations(_ aggregate: String) -> String {
-        "(SELECT \(aggregate) FROM observations ox WHERE ox.project_id = t.project_id AND ox.trace_id = t.id)"
+    /// A column of trace `t`'s row of `trace_totals` (the totals of its observations, kept at write time).
+    private static func fromTraceTotals(_ column: String) -> String {
+        "(SELECT \(column) FROM trace_totals tt WHERE tt.project_id = t.project_id AND tt.trace_id = t.id)"
     }
 
     /// Trace measures but `count` and `uniqueUserIds`, by name.
     private static let traceMeasures = [
-        "latency": overTraceObservations("(MAX(ox.end_time) - MIN(ox.start_time)) * 1000"),
-        "observationsCount": overTraceObservations("COUNT(*)"),
+        "latency": fromTraceTotals("(tt.last_end - tt.first_start) * 1000"),
+        "observationsCount": fromTraceTotals("tt.observation_count"),
         "scoresCount": "(SELECT COUNT(*) FROM scores sx WHERE sx.project_id = t.project_id AND sx.trace_id = t.id)",
-        "totalTokens": overTraceObservations("SUM(ox.total_tokens)"),
-        "totalCost": overTraceObservations("SUM(ox.total_cost)"),
+        "totalTokens": fromTraceTotals("tt.total_tokens"),
+        "totalCost": fromTraceTotals("tt.total_cost"),
     ]
 
     /// Observation measures but `count` and `uniqueTraceIds`, by name. Rates are per second of the span they cover (output tokens
