@@ -65,8 +65,22 @@ struct ScoreV3AndExperimentAPITests {
             #expect(scoreOnly["data"]?.arrayValue?.first?.objectValue?.keys.contains("trace") == false, "no trace group")
             let both = try await json(client, "/api/public/v2/scores")
             #expect(both["data"]?.arrayValue?.first?.objectValue?.keys.contains("trace") == true, "both groups by default")
+            _ = try await harness.send(client, .post, "/api/public/scores", ["id": "m1", "traceId": "t1", "name": "tagged", "value": 1,
+                                                                            "metadata": ["user_id": "abc123"]])
+            _ = try await harness.send(client, .post, "/api/public/scores", ["id": "m2", "traceId": "t1", "name": "tagged", "value": 2,
+                                                                            "metadata": ["user_id": "ABC999"]])
+            func ids(_ filter: JSONValue) async throws -> [String] {
+                let encoded = filter.jsonText.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let body = try await json(client, "/api/public/v2/scores?filter=\(encoded)")
+                return body["data"]?.arrayValue?.compactMap { $0.objectValue?["id"]?.stringValue }.sorted() ?? []
+            }
+            #expect(try await ids([["type": "stringObject", "column": "metadata", "key": "user_id", "operator": "=", "value": "abc123"]]) == ["m1"],
+                    "metadata equals")
+            #expect(try await ids([["type": "stringObject", "column": "metadata", "key": "user_id", "operator": "starts with", "value": "abc"]]) == ["m1"],
+                    "metadata starts with, case-sensitive")
+            #expect(try await ids([["type": "number", "column": "value", "operator": ">", "value": 1.5]]) == ["m2"], "value above 1.5")
             for (query, part) in [("fields=score&userId=u", "needs the 'trace' field group"), ("fields=colors", "unknown field group"),
-                                  ("filter=%5B%5D", "filter")] {
+                                  ("filter=%5B%7B%22column%22%3A%22colour%22%2C%22operator%22%3A%22%3D%22%2C%22value%22%3A%22red%22%7D%5D", "colour")] {
                 let response = try await harness.send(client, .get, "/api/public/v2/scores?\(query)")
                 #expect(response.status == .badRequest, "\(query): 400")
                 #expect(try harness.json(response).objectValue?["message"]?.stringValue?.contains(part) == true, "\(query): names \(part)")

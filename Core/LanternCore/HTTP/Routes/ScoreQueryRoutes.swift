@@ -36,12 +36,8 @@ struct ScoreQueryRoutes {
         }
     }
 
-    /// Whether the `fields` groups (`score`, `trace`; both by default) include the trace; trace filters need it. The
-    /// structured `filter` parameter is refused rather than ignored.
+    /// Whether the `fields` groups (`score`, `trace`; both by default) include the trace; trace filters need it.
     private static func includesTrace(_ reader: QueryReader) throws -> Bool {
-        if reader.string("filter") != nil {
-            throw APIError.badRequest("filter: structured score filters are not served by this server; use the query parameters")
-        }
         let fields = Set(reader.strings("fields"))
         if let unknown = fields.subtracting(["score", "trace"]).sorted().first {
             throw APIError.badRequest("fields: unknown field group '\(unknown)' (score, trace)")
@@ -83,6 +79,7 @@ struct ScoreQueryRoutes {
             query.comparison = comparison
             query.value = value
         }
+        if let filter = reader.string("filter") { try ScoreFilterParser.apply(filter, to: &query) }
         return query
     }
 

@@ -10,7 +10,10 @@ struct SQLFilter {
     init(projectID: String) { add("project_id = ?", .text(projectID)) }
 
     /// Adds a condition (a fixed SQL fragment with one `?` per value) and the values of its parameters.
-    mutating func add(_ clause: String, _ bound: PGValue...) {
+    mutating func add(_ clause: String, _ bound: PGValue...) { add(clause, values: bound) }
+
+    /// Adds a condition (one `?` per value) and the values of its parameters, given as a list.
+    mutating func add(_ clause: String, values bound: [PGValue]) {
         var numbered = ""
         var next = values.count
         for character in clause {

@@ -30,6 +30,10 @@ struct ScoreQueries {
             // NaN matches nothing (as SQLite, which binds it as NULL); PostgreSQL would order it above every number.
             if value.isNaN { filter.add("FALSE") } else { filter.add("value \(sql) ?", .double(value)) }
         }
+        for condition in query.metadata {
+            let (sql, values) = condition.sql(column: "metadata", dialect: .postgres)
+            filter.add(sql, values: values.map { .text($0) })
+        }
         if let userID = query.userID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
         }

@@ -8,7 +8,10 @@ struct SQLFilter {
     init(projectID: String) { add("project_id = ?", .text(projectID)) }
 
     /// Adds a condition (a fixed SQL fragment) and the values of its parameters.
-    mutating func add(_ clause: String, _ bound: SQLValue...) {
+    mutating func add(_ clause: String, _ bound: SQLValue...) { add(clause, values: bound) }
+
+    /// Adds a condition and the values of its parameters, given as a list.
+    mutating func add(_ clause: String, values bound: [SQLValue]) {
         clauses.append(clause)
         values.append(contentsOf: bound)
     }

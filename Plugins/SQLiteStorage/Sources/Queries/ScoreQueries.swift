@@ -31,6 +31,10 @@ struct ScoreQueries {
         if let comparison = query.comparison, let value = query.value, let sql = Self.operators[comparison] {
             filter.add("value \(sql) ?", .real(value))
         }
+        for condition in query.metadata {
+            let (sql, values) = condition.sql(column: "metadata", dialect: .sqlite)
+            filter.add(sql, values: values.map { .text($0) })
+        }
         if let userID = query.userID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND user_id = ?)", .text(projectID), .text(userID))
         }

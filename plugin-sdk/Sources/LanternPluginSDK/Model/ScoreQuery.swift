@@ -43,6 +43,8 @@ public struct ScoreQuery: Sendable, Hashable {
     public var dataType: ScoreDataType?
     /// The score's trace must carry every one of these tags.
     public var traceTags: [String] = []
+    /// Conditions on keys of the score's metadata (all must hold).
+    public var metadata: [MetadataTextCondition] = []
     public var page = PageRequest()
 
     /// Creates an unfiltered query.

@@ -76,5 +76,28 @@ enum ScoreQueryCases {
             c.expectEqual(try await c.storage.scores(projectID: c.projectID, traceIDs: ["trace-a"]).map(\.id), ["s6", "s2"], "trace scores after the delete")
             c.expectEqual(try await c.storage.deleteScore(projectID: c.projectID, id: "s3"), true, "delete a session score")
         },
+        ConformanceCase("score queries: metadata text conditions, case-sensitive, wildcards taken literally", needs: .scoreQueries) { c in
+            var scores: [IngestionEvent] = []
+            for (id, value) in [("md-1", "abc123"), ("md-2", "ABC999"), ("md-3", "a%c_*?[x"), ("md-4", "")] {
+                var score = Events.numericScore(id, projectID: c.projectID, traceID: "md-trace", at: c.at(1))
+                score.metadata = ["user_id": .string(value), "n": 7]
+                scores.append(Events.score(score))
+            }
+            var plain = Events.numericScore("md-5", projectID: c.projectID, traceID: "md-trace", at: c.at(1))
+            plain.metadata = ["other": "abc123"]
+            scores.append(Events.score(plain))
+            try await c.write(scores)
+            func ids(_ comparison: MetricsFilter.TextOperator, _ value: String, key: String = "user_id") async throws -> [String] {
+                var query = ScoreQuery()
+                query.metadata = [MetadataTextCondition(key: key, comparison: comparison, value: value)]
+                return try await c.storage.scores(projectID: c.projectID, query: query).items.map(\.id).sorted()
+            }
+            c.expectEqual(try await ids(.equals, "abc123"), ["md-1"], "equals")
+            c.expectEqual(try await ids(.startsWith, "abc"), ["md-1"], "starts with is case-sensitive")
+            c.expectEqual(try await ids(.contains, "%c_*?["), ["md-3"], "wildcard characters match only themselves")
+            c.expectEqual(try await ids(.endsWith, "999"), ["md-2"], "ends with")
+            c.expectEqual(try await ids(.doesNotContain, "abc"), ["md-2", "md-3", "md-4"], "does not contain (scores without the key never match)")
+            c.expectEqual(try await ids(.equals, "7", key: "n"), ["md-1", "md-2", "md-3", "md-4"], "a number compares as its text")
+        },
     ]
 }
