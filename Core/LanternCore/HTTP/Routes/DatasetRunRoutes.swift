@@ -81,8 +81,7 @@ struct DatasetRunRoutes {
                 throw APIError.notFound("Dataset run not found: '\(runName)'")
             }
             let items = try await storage.datasetRunItems(projectID: projectID, runID: run.id)
-            let window = items.dropFirst((pageRequest.page - 1) * pageRequest.limit).prefix(pageRequest.limit)  // page ≤ 10⁶, limit ≤ 100
-            let page = Page(items: Array(window), totalItems: items.count, request: pageRequest)
+            let page = Page(slicing: items, request: pageRequest)
             return JSONResponse.make(.ok, Presenters.page(page) { CatalogPresenters.runItem($0, runName: run.name) })
         }
         group.post("/dataset-run-items") { request, context in

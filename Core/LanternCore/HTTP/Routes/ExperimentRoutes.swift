@@ -112,11 +112,10 @@ struct ExperimentRoutes {
     }
 
     /// The page of `all` the cursor points at (`limit` 1–100, default 50) and the cursor of the next page.
-    private static func window<T>(_ all: [T], _ reader: QueryReader) throws -> ([T], String?) {
-        let limit = try reader.integer("limit", in: 1...100) ?? 50
-        let page = try reader.string("cursor").map(ScoreV3Routes.page(ofCursor:)) ?? 1
-        let start = min(all.count, (page - 1) * limit)  // page ≤ 10⁶, limit ≤ 100
-        let end = min(all.count, start + limit)
-        return (Array(all[start..<end]), end < all.count ? ScoreV3Routes.cursor(page: page + 1) : nil)
+    private static func window<T: Sendable>(_ all: [T], _ reader: QueryReader) throws -> ([T], String?) {
+        let request = PageRequest(page: try reader.string("cursor").map(ScoreV3Routes.page(ofCursor:)) ?? 1,
+                                  limit: try reader.integer("limit", in: 1...100) ?? 50)
+        let page = Page(slicing: all, request: request)
+        return (page.items, request.page < page.totalPages ? ScoreV3Routes.cursor(page: request.page + 1) : nil)
     }
 }

@@ -16,10 +16,7 @@ struct MetricsQueryRoutes {
                                                tags: reader.strings("tags"), environments: reader.strings("environment"),
                                                from: try reader.date("fromTimestamp"), to: try reader.date("toTimestamp"))
             let days = try await DailyMetrics(store: try store(), projectID: try context.requireProject()).days(filters)
-            let page = try reader.page()
-            let start = min(days.count, (page.page - 1) * page.limit)  // page ≤ 10⁶, limit ≤ 100
-            let window = Page(items: Array(days[start..<min(days.count, start + page.limit)]), totalItems: days.count, request: page)
-            return JSONResponse.make(.ok, Presenters.page(window) { $0 })
+            return JSONResponse.make(.ok, Presenters.page(Page(slicing: days, request: try reader.page())) { $0 })
         }
     }
 

@@ -13,9 +13,7 @@ struct ModelRoutes {
         group.get("/models") { request, context in
             let projectID = try context.requireProject()
             let all = catalog.projectModels(projectID) + catalog.builtIns
-            let request = try QueryReader(request).page()
-            let start = min(all.count, (request.page - 1) * request.limit)  // page ≤ 10⁶, limit ≤ 100
-            let page = Page(items: Array(all[start..<min(all.count, start + request.limit)]), totalItems: all.count, request: request)
+            let page = Page(slicing: all, request: try QueryReader(request).page())
             return JSONResponse.make(.ok, Presenters.page(page, ModelPresenter.model))
         }
         group.get("/models/:id") { _, context in
