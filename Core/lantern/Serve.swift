@@ -11,6 +11,7 @@ struct Serve: AsyncParsableCommand {
     var config: String
 
     func run() async throws {
+        MallocArenas.cap()
         let runtime = try CommandSupport.prepare(config)
         do { try await runtime.start() } catch {
             CommandSupport.fail("lantern: \(error)")

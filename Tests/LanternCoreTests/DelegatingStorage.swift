@@ -10,6 +10,7 @@ class DelegatingStorage: StorageBackend, @unchecked Sendable {
     func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
         try await base.write(events, projectID: projectID)
     }
+    var concurrentWrites: Int { base.concurrentWrites }
     func upsertProject(_ project: Project) async throws { try await base.upsertProject(project) }
     func projects() async throws -> [Project] { try await base.projects() }
     func project(named name: String) async throws -> Project? { try await base.project(named: name) }

@@ -48,6 +48,34 @@ struct GroupCommitTests {
         #expect(trace.metadata["writers"]?.objectValue?.count == 32, "metadata of all 32 writers merged")
     }
 
+    @Test func aStorageAllowingTwoWritesGetsASecondCommitWhileTheFirstRuns() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let slow = GatedStorage(base: try await sqlite(workspace), concurrentWrites: 2)
+        let pipeline = pipeline(slow)
+        async let first = pipeline.accept([tagEvent("pair", "first")], projectID: "p")
+        await slow.waitForWrites(1)
+        async let second = pipeline.accept([tagEvent("pair", "second")], projectID: "p")
+        let deadline = ContinuousClock.now + .seconds(10)
+        while slow.startedWrites < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(slow.startedWrites == 2, "the second request's commit started while the first was still open")
+        async let third = pipeline.accept([tagEvent("pair", "third")], projectID: "p")
+        while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(slow.startedWrites == 2, "no third writer: the third request waits for one of the two")
+        slow.open()
+        let outcomes = try await first + second + third
+        #expect(outcomes.count == 3 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
+        #expect(pipeline.stats.commits == 3, "commits: \(pipeline.stats.commits)")
+        let trace = try #require(try await slow.trace(projectID: "p", id: "pair")).trace
+        #expect(trace.tags == ["first", "second", "third"], "tags of the three commits merged: \(trace.tags)")
+        for tag in trace.tags {
+            var byTag = TraceQuery()
+            byTag.tags = [tag]
+            let found = try await slow.traces(projectID: "p", query: byTag).items.map(\.trace.id)
+            #expect(found == ["pair"], "the tag filter finds the trace by the tag '\(tag)' added in its own commit")
+        }
+    }
+
     @Test func concurrentWritersConvergeToTheSequentialRow() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
@@ -102,9 +130,21 @@ struct GroupCommitTests {
     }
 }
 
-/// A storage whose writes wait until `open()` is called, counting the writes that started.
+/// A storage whose writes wait until `open()` is called, counting the writes that started; it allows
+/// `concurrentWrites` writes at once.
 private final class GatedStorage: DelegatingStorage, @unchecked Sendable {
     private let gate = LockedValue<(isOpen: Bool, started: Int)>((false, 0))
+    private let allowedWrites: Int
+
+    init(base: any StorageBackend, concurrentWrites: Int = 1) {
+        allowedWrites = concurrentWrites
+        super.init(base: base)
+    }
+
+    override var concurrentWrites: Int { allowedWrites }
+
+    /// Writes that have started.
+    var startedWrites: Int { gate.value.started }
 
     func open() { gate.withLock { $0.isOpen = true } }
 

@@ -3,8 +3,10 @@ import LanternPluginSDK
 
 /// Group commit: the events of many concurrent requests are written to storage together.
 ///
-/// Requests queue their events; one writer task takes everything queued while the previous commit ran (up to
+/// Requests queue their events; a writer task takes everything queued while the previous commit ran (up to
 /// ``maxEventsPerCommit``), calls `storage.write` once per project, and hands each request its own outcomes.
+/// There is one writer task, or up to the storage's ``IngestionStore/concurrentWrites`` when it allows more: a
+/// request arriving while every running writer is busy starts another.
 /// A request returns only after its events are committed. The queue is bounded in events: past
 /// `capacityEvents` a request is refused with ``IngestionError/atCapacity(retryAfterSeconds:)`` (503 +
 /// `Retry-After`), so memory stays bounded at any offered load.
@@ -20,7 +22,8 @@ final class GroupCommitWriter: Sendable {
         var queue: [Waiting] = []
         /// Events queued or being committed.
         var heldEvents = 0
-        var writerRunning = false
+        /// Writer tasks running.
+        var writers = 0
     }
 
     /// The most events one transaction takes (a request larger than this is committed alone).
@@ -28,12 +31,15 @@ final class GroupCommitWriter: Sendable {
 
     private let storage: any StorageBackend
     private let capacityEvents: Int
+    /// The most writer tasks at once.
+    private let maxWriters: Int
     private let state = LockedValue(State())
     let stats: IngestionStats
 
     init(storage: any StorageBackend, capacityEvents: Int) {
         self.storage = storage
         self.capacityEvents = capacityEvents
+        maxWriters = max(1, storage.concurrentWrites)
         stats = IngestionStats(capacityEvents: capacityEvents)
     }
 
@@ -48,8 +54,8 @@ final class GroupCommitWriter: Sendable {
                 }
                 state.queue.append(waiting)
                 state.heldEvents += events.count
-                let start = !state.writerRunning
-                state.writerRunning = true
+                let start = state.writers < maxWriters
+                if start { state.writers += 1 }
                 return (true, start, state.queue.count, state.heldEvents)
             }
             guard decision.accepted else {
@@ -69,11 +75,11 @@ final class GroupCommitWriter: Sendable {
         }
     }
 
-    /// The next requests to commit together, or nil (and the writer marked stopped) when none wait.
+    /// The next requests to commit together, or nil (and this writer counted as stopped) when none wait.
     private func takeGroup() -> [Waiting]? {
         let taken: (group: [Waiting], requests: Int, events: Int)? = state.withLock { state in
             guard !state.queue.isEmpty else {
-                state.writerRunning = false
+                state.writers -= 1
                 return nil
             }
             var count = 0, events = 0

@@ -5,7 +5,7 @@ import LanternPluginSDK
 /// Merging `a` then `b` equals merging `deepMerge(a, b)` unless some path holds a non-object in `a` and an
 /// object in `b` (sequentially `b` replaces it; composed, `b` would merge into the stored value). Such a `b`
 /// starts a new patch. SQL applies the list in order with `lantern_jsonb_merge_all`.
-struct MetadataPatches: Encodable {
+struct MetadataPatches {
     private(set) var patches: [[String: JSONValue]] = []
 
     /// Adds the metadata of a later event.
@@ -26,10 +26,8 @@ struct MetadataPatches: Encodable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(patches)
-    }
+    /// The patches as the JSON array SQL merges in order.
+    var json: JSONValue { .array(patches.map(JSONValue.object)) }
 }
 
 /// Whether an input/output value replaces the stored one: anything but null and the empty string (``MergeRules``).

@@ -4,7 +4,7 @@ import LanternPluginSDK
 /// Every event of a batch on one observation, folded into the changes SQL applies to the stored row (or to a
 /// new row) with the ``MergeRules``. Encoded as one object of the JSON row set
 /// ``BatchStatements/upsertObservations`` reads; nil fields leave the stored value alone.
-struct ObservationPatch: Encodable {
+struct ObservationPatch: JSONRow {
     let id: String
     /// Identity for a new row only: a stored observation keeps its own trace, type, start and environment.
     let traceID: String
@@ -33,14 +33,6 @@ struct ObservationPatch: Encodable {
     var promptName: String?
     var promptVersion: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case id, type, name, level, version, input, output, metadata, model, environment
-        case traceID = "trace_id", startTime = "start_time", endTime = "end_time", completionStartTime = "completion_start_time"
-        case parentObservationID = "parent_observation_id", statusMessage = "status_message", modelParameters = "model_parameters"
-        case usageDetails = "usage_details", costDetails = "cost_details", totalCost = "total_cost", promptName = "prompt_name"
-        case promptVersion = "prompt_version", modelID = "model_id"
-    }
-
     /// A patch that creates the observation from its first event when it does not exist
     /// (``Observation/created(from:projectID:eventTimestamp:now:)``): a missing trace id gets a fresh random one.
     init(creating update: ObservationUpdate, eventTimestamp: Date) {
@@ -50,6 +42,35 @@ struct ObservationPatch: Encodable {
         startTime = (update.startTime ?? eventTimestamp).timeIntervalSinceReferenceDate
         environment = update.environment ?? EnvironmentName.fallback
         fold(update)
+    }
+
+    /// The row object ``BatchStatements/upsertObservations`` reads.
+    var json: JSONValue {
+        var row = JSONRowObject()
+        row.set("id", id)
+        row.set("trace_id", traceID)
+        row.set("type", type)
+        row.set("start_time", startTime)
+        row.set("environment", environment)
+        row.set("name", name)
+        row.set("end_time", endTime)
+        row.set("completion_start_time", completionStartTime)
+        row.set("parent_observation_id", parentObservationID)
+        row.set("level", level)
+        row.set("status_message", statusMessage)
+        row.set("version", version)
+        row.set("input", input)
+        row.set("output", output)
+        row.set("metadata", metadata?.json)
+        row.set("model", model)
+        row.set("model_parameters", modelParameters)
+        row.set("usage_details", usageDetails)
+        row.set("cost_details", costDetails)
+        row.set("total_cost", totalCost)
+        row.set("model_id", modelID)
+        row.set("prompt_name", promptName)
+        row.set("prompt_version", promptVersion.map(Double.init))
+        return row.json
     }
 
     /// Folds a later event by the ``MergeRules`` (``Observation/apply(_:now:)``).

@@ -58,10 +58,10 @@ struct PendingBatch {
     func flush(to connection: PGConnection) throws {
         let scope: [PGValue] = [.text(projectID), .date(now)]
         for chunk in Self.chunks(of: traces) {
-            try connection.run(BatchStatements.upsertTraces, [.text(try json.text(chunk, field: "traces"))] + scope)
+            try connection.run(BatchStatements.upsertTraces, [.text(try json.text(chunk.json, field: "traces"))] + scope)
         }
         for chunk in Self.chunks(of: observations) {
-            try connection.run(BatchStatements.upsertObservations, [.text(try json.text(chunk, field: "observations"))] + scope)
+            try connection.run(BatchStatements.upsertObservations, [.text(try json.text(chunk.json, field: "observations"))] + scope)
         }
         if !observationOrder.isEmpty {
             try connection.run(BatchStatements.insertShallowTraces, [.text(projectID), .textArray(observationOrder), .date(now)])
@@ -74,7 +74,7 @@ struct PendingBatch {
                                [.text(projectID), .textArray(sessions.map(\.sessionID)), .textArray(sessions.map(\.traceID))])
         }
         for chunk in Self.chunks(of: scores.mapValues(ScoreRow.init)) {
-            try connection.run(BatchStatements.upsertScores, [.text(try json.text(chunk, field: "scores"))] + scope)
+            try connection.run(BatchStatements.upsertScores, [.text(try json.text(chunk.json, field: "scores"))] + scope)
         }
     }
 
@@ -84,7 +84,7 @@ struct PendingBatch {
                                  environment: shallow?.environment ?? update.environment ?? EnvironmentName.fallback)
         var alone = created
         alone.fold(update)
-        _ = try json.text(alone, field: "trace")
+        _ = try json.text(alone.json, field: "trace")
         var patch = traces[update.id] ?? created
         patch.fold(update)
         traces[update.id] = patch
@@ -95,7 +95,7 @@ struct PendingBatch {
 
     private mutating func apply(_ update: ObservationUpdate, at eventTimestamp: Date) throws {
         let created = ObservationPatch(creating: update, eventTimestamp: eventTimestamp)
-        _ = try json.text(created, field: "observation")
+        _ = try json.text(created.json, field: "observation")
         if var patch = observations[update.id] {
             patch.fold(update)
             observations[update.id] = patch
@@ -111,7 +111,7 @@ struct PendingBatch {
     private mutating func apply(_ score: Score) throws {
         var incoming = score
         incoming.projectID = projectID
-        _ = try json.text(ScoreRow(incoming), field: "score")
+        _ = try json.text(ScoreRow(incoming).json, field: "score")
         scores[score.id] = scores[score.id].map { $0.replaced(by: incoming, now: now) } ?? incoming
     }
 

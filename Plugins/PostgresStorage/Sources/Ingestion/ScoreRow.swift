@@ -2,7 +2,7 @@ import Foundation
 import LanternPluginSDK
 
 /// A score as one object of the JSON row set ``BatchStatements/upsertScores`` reads.
-struct ScoreRow: Encodable {
+struct ScoreRow: JSONRow {
     let id: String
     let name: String
     let dataType: String
@@ -22,13 +22,6 @@ struct ScoreRow: Encodable {
     let timestamp: Double
     let createdAt: Double
     let updatedAt: Double
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, value, source, comment, metadata, environment, timestamp
-        case dataType = "data_type", stringValue = "string_value", traceID = "trace_id", observationID = "observation_id"
-        case sessionID = "session_id", datasetRunID = "dataset_run_id", configID = "config_id", queueID = "queue_id"
-        case authorUserID = "author_user_id", createdAt = "created_at", updatedAt = "updated_at"
-    }
 
     /// The row of `score`.
     init(_ score: Score) {
@@ -51,5 +44,30 @@ struct ScoreRow: Encodable {
         timestamp = score.timestamp.timeIntervalSinceReferenceDate
         createdAt = score.createdAt.timeIntervalSinceReferenceDate
         updatedAt = score.updatedAt.timeIntervalSinceReferenceDate
+    }
+
+    /// The row object ``BatchStatements/upsertScores`` reads.
+    var json: JSONValue {
+        var row = JSONRowObject()
+        row.set("id", id)
+        row.set("name", name)
+        row.set("data_type", dataType)
+        row.set("value", value)
+        row.set("string_value", stringValue)
+        row.set("source", source)
+        row.set("trace_id", traceID)
+        row.set("observation_id", observationID)
+        row.set("session_id", sessionID)
+        row.set("dataset_run_id", datasetRunID)
+        row.set("comment", comment)
+        row.set("metadata", metadata)
+        row.set("config_id", configID)
+        row.set("queue_id", queueID)
+        row.set("author_user_id", authorUserID)
+        row.set("environment", environment)
+        row.set("timestamp", timestamp)
+        row.set("created_at", createdAt)
+        row.set("updated_at", updatedAt)
+        return row.json
     }
 }

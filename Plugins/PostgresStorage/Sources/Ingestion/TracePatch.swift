@@ -4,7 +4,7 @@ import LanternPluginSDK
 /// Every event of a batch on one trace, folded into the changes SQL applies to the stored row (or to a new
 /// row) with the ``MergeRules``. Encoded as one object of the JSON row set ``BatchStatements/upsertTraces``
 /// reads; nil fields are left out and leave the stored value alone.
-struct TracePatch: Encodable {
+struct TracePatch: JSONRow {
     let id: String
     /// Identity for a new row only: a stored trace keeps its own.
     let timestamp: Double
@@ -23,18 +23,36 @@ struct TracePatch: Encodable {
     var tags: [String]?
     var isPublic: Bool?
 
-    enum CodingKeys: String, CodingKey {
-        case id, timestamp, environment, name, release, version, input, output, metadata, tags
-        case nameSet = "name_set", userID = "user_id", userIDSet = "user_id_set", sessionID = "session_id"
-        case sessionIDSet = "session_id_set", releaseSet = "release_set", versionSet = "version_set"
-        case externalID = "external_id", isPublic = "is_public"
-    }
-
     /// A patch that creates the trace with this identity when it does not exist.
     init(id: String, timestamp: Date, environment: String) {
         self.id = id
         self.timestamp = timestamp.timeIntervalSinceReferenceDate
         self.environment = environment
+    }
+
+    /// The row object ``BatchStatements/upsertTraces`` reads.
+    var json: JSONValue {
+        var row = JSONRowObject()
+        row.set("id", id)
+        row.set("timestamp", timestamp)
+        row.set("environment", environment)
+        row.set("name", name)
+        row.set("name_set", nameSet)
+        row.set("user_id", userID)
+        row.set("user_id_set", userIDSet)
+        row.set("session_id", sessionID)
+        row.set("session_id_set", sessionIDSet)
+        row.set("release", release)
+        row.set("release_set", releaseSet)
+        row.set("version", version)
+        row.set("version_set", versionSet)
+        row.set("external_id", externalID)
+        row.set("input", input)
+        row.set("output", output)
+        row.set("metadata", metadata?.json)
+        row.set("tags", tags.map { .array($0.map(JSONValue.string)) })
+        row.set("is_public", isPublic)
+        return row.json
     }
 
     /// Folds a later event by the ``MergeRules`` (``Trace/apply(_:now:)``).

@@ -13,4 +13,9 @@ extension PostgresStorage {
         let writer = BatchWriter(projectID: projectID, now: host.now(), logger: host.logger)
         return try await database.write { connection in try writer.write(events, on: connection) }
     }
+
+    /// Two batches commit at once when the pool leaves a connection for reads: while one transaction executes on the
+    /// server, the other's rows are encoded, sent and flushed (a single writer left a core of the server idle).
+    /// Both lock rows in id order and a lost deadlock is retried (``Database/write(_:)``).
+    public var concurrentWrites: Int { settings.poolSize >= 3 ? 2 : 1 }
 }

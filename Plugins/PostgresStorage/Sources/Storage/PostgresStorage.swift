@@ -17,7 +17,7 @@ public final class PostgresStorage: StorageBackend {
         let host: any PluginHost
     }
 
-    private let settings: PostgresStorageSettings
+    let settings: PostgresStorageSettings
     private let state = Mutex<Running?>(nil)
 
     /// Creates a storage for validated settings; nothing connects before ``start(host:)``.

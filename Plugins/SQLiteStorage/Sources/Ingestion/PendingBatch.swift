@@ -12,6 +12,8 @@ struct PendingBatch {
     private var observations = PendingRows<Observation>()
     private var scores = PendingRows<Score>()
     private var sessions = PendingRows<Session>()
+    /// The tags each touched trace had in the database before the batch (empty for a new trace).
+    private var storedTags: [String: Set<String>] = [:]
 
     /// Starts an empty batch for `projectID`; `now` stamps created and updated rows.
     init(fetcher: RowFetcher, projectID: String, now: Date) {
@@ -41,14 +43,16 @@ struct PendingBatch {
         }
     }
 
-    /// Writes every changed row once: upserts for traces (with their `trace_tags` rows), observations (refreshing
-    /// their traces' `trace_totals`) and scores, insert-if-missing for sessions.
+    /// Writes every changed row once: upserts for traces (with a `trace_tags` row per tag the batch added: the merge
+    /// rules only ever add tags), observations (refreshing their traces' `trace_totals`) and scores, insert-if-missing
+    /// for sessions.
     func flush(to connection: SQLiteConnection) throws {
         for values in traces.writes { try connection.run(TraceTable.upsert, values) }
         for trace in traces.changed {
-            let scope: [SQLValue] = [.text(trace.projectID), .text(trace.id)]
-            try connection.run("DELETE FROM trace_tags WHERE project_id = ? AND trace_id = ?", scope)
-            for tag in Set(trace.tags) { try connection.run("INSERT INTO trace_tags (project_id, trace_id, tag) VALUES (?, ?, ?)", scope + [.text(tag)]) }
+            for tag in Set(trace.tags).subtracting(storedTags[trace.id] ?? []) {
+                try connection.run("INSERT INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)",
+                                   [.text(projectID), .text(tag), .text(trace.id)])
+            }
         }
         for values in observations.writes { try connection.run(ObservationTable.upsert, values) }
         let tracesWithNewObservations = Array(Set(observations.changed.map(\.traceID))).sorted()
@@ -102,7 +106,14 @@ struct PendingBatch {
     /// The trace with this id as the batch currently sees it (stored, or folded earlier in the batch).
     private mutating func storedTrace(_ id: String) throws -> Trace? {
         let fetcher = fetcher, projectID = projectID
-        return try traces.row(id) { try fetcher.row(TraceTable.self, projectID: projectID, id: $0) }
+        var loadedTags: Set<String>?
+        let trace = try traces.row(id) { id in
+            let stored = try fetcher.row(TraceTable.self, projectID: projectID, id: id)
+            loadedTags = Set(stored?.tags ?? [])
+            return stored
+        }
+        if let loadedTags { storedTags[id] = loadedTags }
+        return trace
     }
 
     /// The trace an observation creates when its trace does not exist: only id, timestamp and environment.

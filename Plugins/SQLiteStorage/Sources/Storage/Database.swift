@@ -18,6 +18,10 @@ final class Database: Sendable {
 
     /// Page cache of the writer connection, in KiB.
     static let writerCacheKiB = 32_768
+    /// WAL size, in pages, past which a commit checkpoints the log into the database file. Larger than SQLite's
+    /// default (1,000): hot index pages are rewritten by most batches, and a checkpoint copies each page once however
+    /// often the log holds it, so checkpointing less often copies (and fsyncs) fewer pages per committed event.
+    static let walAutocheckpointPages = 16_384
     /// Page cache of each reader connection, in KiB.
     static let readerCacheKiB = 8_192
 
@@ -38,6 +42,7 @@ final class Database: Sendable {
             // memory instead of re-reading them from the file for every row (SQLite's default cache is 2 MiB).
             try writer.execute("PRAGMA cache_size=-\(writerCacheKiB)")
             try writer.execute("PRAGMA temp_store=MEMORY")
+            try writer.execute("PRAGMA wal_autocheckpoint=\(walAutocheckpointPages)")
             let pool = try (0..<max(1, readers)).map { index in
                 let reader = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeoutMs: busyTimeoutMs)
                 try reader.execute("PRAGMA cache_size=-\(readerCacheKiB)")

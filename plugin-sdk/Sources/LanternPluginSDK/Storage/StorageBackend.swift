@@ -39,6 +39,17 @@ public protocol IngestionStore: Sendable {
     /// - A trace or observation with a `sessionID` creates its session if missing.
     /// - Re-sending the same events yields the same stored rows (idempotent).
     func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome]
+
+    /// How many ``write(_:projectID:)`` calls (each one group of requests) the kernel may have in flight at once.
+    /// The default, 1, keeps a single writer. A backend whose transactions can run side by side (own connections,
+    /// row locks, deadlocks retried) may answer more, so one commit's execution overlaps another's round trips and
+    /// flush. A request sent after another was acknowledged is always committed after it.
+    var concurrentWrites: Int { get }
+}
+
+extension IngestionStore {
+    /// One writer.
+    public var concurrentWrites: Int { 1 }
 }
 
 /// The read side of traces, observations, scores and sessions.
