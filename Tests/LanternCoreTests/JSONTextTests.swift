@@ -21,6 +21,14 @@ struct JSONTextTests {
         #expect(JSONValue.array([.number(.infinity)]).canonicalJSONText == nil, "nested infinity cannot be written")
     }
 
+    @Test func unorderedBytesHoldTheSameValue() throws {
+        let bytes = Self.sample.unorderedJSONBytes
+        #expect(JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) == Self.sample, "the parser reads the value back")
+        let foundation = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        #expect(foundation == Self.sample, "Foundation reads the same value: valid JSON")
+        #expect(JSONValue.array([.number(.nan)]).unorderedJSONBytes == Array("null".utf8), "a non-finite number writes null")
+    }
+
     @Test func roundTripsThroughTheParserAndFoundation() throws {
         let text = Self.sample.jsonText
         #expect(JSONValue(parsing: text) == Self.sample, "the SDK parser reads back what the writer wrote")

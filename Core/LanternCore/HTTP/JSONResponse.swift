@@ -5,11 +5,11 @@ import NIOCore
 
 /// JSON in and out of routes.
 enum JSONResponse {
-    /// A JSON response.
+    /// A JSON response (object members in no particular order).
     static func make(_ status: HTTPResponse.Status, _ value: JSONValue, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: value.jsonText)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: value.unorderedJSONBytes)))
     }
 
     /// The request body parsed as JSON; 413 past `limit`, 400 when it is not JSON.

@@ -36,6 +36,8 @@ enum BatchStatements {
 
     /// Upserts observations from ``ObservationPatch`` rows: identity (`trace_id`, `type`, `start_time`, `environment`,
     /// `created_at`) from the first write; the end clamped to the stored start; sent fields replace; metadata deep-merged.
+    /// Returns each written row's id with its stored trace, start and environment, so that the statements after it
+    /// need not read the rows again.
     static let upsertObservations = """
         WITH i AS MATERIALIZED (
             SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
@@ -72,6 +74,7 @@ enum BatchStatements {
                        CASE WHEN i.cost_details IS NULL THEN o.model_id ELSE i.model_id END,
                        EXCLUDED.updated_at
                 FROM i WHERE i.id = EXCLUDED.id)
+        RETURNING id, trace_id, start_time, environment
         """
 
     /// Recomputes `trace_totals` for the traces the caller's `WHERE … GROUP BY project_id, trace_id` selects.
@@ -84,17 +87,13 @@ enum BatchStatements {
         FROM observations
         """
 
-    /// The traces of the observations `$2`.
-    private static let tracesOfObservations = "SELECT trace_id FROM observations WHERE project_id = $1 AND id = ANY($2::text[])"
+    /// Locks the rows of the traces `$2` (in id order) before their totals are refreshed by a later statement, so that a
+    /// concurrent writer of the same trace waits and then aggregates (with a fresh snapshot) both writes.
+    static let lockTraces = "SELECT id FROM traces WHERE project_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE"
 
-    /// Locks the rows of the traces of the observations `$2` (in id order) before their totals are refreshed by a
-    /// later statement, so that a concurrent writer of the same trace waits and then aggregates (with a fresh
-    /// snapshot) both writes.
-    static let lockTraces = "SELECT id FROM traces WHERE project_id = $1 AND id IN (\(tracesOfObservations)) ORDER BY id FOR UPDATE"
-
-    /// Refreshes the totals of the traces of the observations `$2` after they were written (and ``lockTraces``).
+    /// Refreshes the totals of the traces `$2` after their observations were written (and ``lockTraces``).
     static let refreshTraceTotals = """
-        \(traceTotalsSelect) WHERE project_id = $1 AND trace_id IN (\(tracesOfObservations))
+        \(traceTotalsSelect) WHERE project_id = $1 AND trace_id = ANY($2::text[])
         GROUP BY project_id, trace_id
         ON CONFLICT (project_id, trace_id) DO UPDATE SET
             (observation_count, error_count, warning_count, first_start, last_end, total_cost, input_cost, output_cost,
@@ -104,15 +103,13 @@ enum BatchStatements {
              EXCLUDED.total_tokens)
         """
 
-    /// Creates the missing trace of each observation written (`$2`: their ids in batch order) with only its id,
-    /// timestamp (the observation's start) and environment; the first observation of a trace in the batch wins.
+    /// Creates each missing trace `$2` with only its id, timestamp `$3` (the start of its first observation in the
+    /// batch, as text) and environment `$4`.
     static let insertShallowTraces = """
         INSERT INTO traces (project_id, id, timestamp, metadata, tags, is_public, environment, created_at, updated_at)
-        SELECT DISTINCT ON (o.trace_id) o.project_id, o.trace_id, o.start_time, '{}'::jsonb, '[]'::jsonb, false, o.environment,
-               $3::float8, $3::float8
-        FROM unnest($2::text[]) WITH ORDINALITY AS touched(id, position)
-        JOIN observations o ON o.project_id = $1 AND o.id = touched.id
-        ORDER BY o.trace_id, touched.position
+        SELECT $1, t.id, t.start::float8, '{}'::jsonb, '[]'::jsonb, false, t.environment, $5::float8, $5::float8
+        FROM unnest($2::text[], $3::text[], $4::text[]) AS t(id, start, environment)
+        ORDER BY t.id
         ON CONFLICT (project_id, id) DO NOTHING
         """
 

@@ -60,14 +60,28 @@ struct PendingBatch {
         for chunk in Self.chunks(of: traces) {
             try connection.run(BatchStatements.upsertTraces, [.text(try json.text(chunk.json, field: "traces"))] + scope)
         }
+        var written: [String: WrittenObservation] = [:]
         for chunk in Self.chunks(of: observations) {
-            try connection.run(BatchStatements.upsertObservations, [.text(try json.text(chunk.json, field: "observations"))] + scope)
+            let result = try connection.query(BatchStatements.upsertObservations, [.text(try json.text(chunk.json, field: "observations"))] + scope)
+            for row in 0..<result.rowCount {
+                guard let id = result.text(row, 0), let traceID = result.text(row, 1), let start = result.text(row, 2),
+                      let environment = result.text(row, 3) else { continue }
+                written[id] = WrittenObservation(traceID: traceID, start: start, environment: environment)
+            }
         }
-        if !observationOrder.isEmpty {
-            try connection.run(BatchStatements.insertShallowTraces, [.text(projectID), .textArray(observationOrder), .date(now)])
-            let written: [PGValue] = [.text(projectID), .textArray(observationOrder)]
-            _ = try connection.query(BatchStatements.lockTraces, written)
-            try connection.run(BatchStatements.refreshTraceTotals, written)
+        if !written.isEmpty {
+            // The trace each written observation names, identified by its first observation in batch order.
+            var firsts: [String: WrittenObservation] = [:]
+            for id in observationOrder {
+                if let observation = written[id], firsts[observation.traceID] == nil { firsts[observation.traceID] = observation }
+            }
+            let traceIDs = firsts.keys.sorted()
+            let shallow = traceIDs.compactMap { firsts[$0] }
+            try connection.run(BatchStatements.insertShallowTraces,
+                               [.text(projectID), .textArray(traceIDs), .textArray(shallow.map(\.start)),
+                                .textArray(shallow.map(\.environment)), .date(now)])
+            _ = try connection.query(BatchStatements.lockTraces, [.text(projectID), .textArray(traceIDs)])
+            try connection.run(BatchStatements.refreshTraceTotals, [.text(projectID), .textArray(traceIDs)])
         }
         if !sessions.isEmpty {
             try connection.run(BatchStatements.insertSessions,
@@ -128,4 +142,12 @@ struct PendingBatch {
         let ordered = rows.sorted { $0.key < $1.key }.map(\.value)
         return stride(from: 0, to: ordered.count, by: chunkSize).map { Array(ordered[$0..<min($0 + chunkSize, ordered.count)]) }
     }
+}
+
+/// What ``BatchStatements/upsertObservations`` returns for a written observation: its stored trace, start (as
+/// PostgreSQL's exact text of the double) and environment.
+private struct WrittenObservation {
+    let traceID: String
+    let start: String
+    let environment: String
 }

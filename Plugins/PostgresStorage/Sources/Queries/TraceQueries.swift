@@ -27,7 +27,10 @@ struct TraceQueries {
         }
         for total in query.totals { filter.add(total.sqlCondition, .double(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
-        let order = query.direction == .ascending ? "\(column) ASC NULLS FIRST, id ASC" : "\(column) DESC NULLS LAST, id DESC"
+        // `timestamp` is never NULL: without a NULLS clause the order matches `traces_by_time` (read backwards for
+        // newest first); with one, PostgreSQL sorted every trace of the project for each page.
+        let nulls = column == "timestamp" ? ("", "") : (" NULLS FIRST", " NULLS LAST")
+        let order = query.direction == .ascending ? "\(column) ASC\(nulls.0), id ASC" : "\(column) DESC\(nulls.1), id DESC"
         let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: order, request: query.page)
         return Page(items: try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize(traces.items),
                     totalItems: traces.totalItems, request: traces.request)

@@ -9,13 +9,14 @@ struct BatchWriter: Sendable {
     let now: Date
     let logger: PluginLogger
 
-    /// Applies `events` in order and returns one outcome per event, in the same order.
-    func write(_ events: [IngestionEvent], on connection: SQLiteConnection) throws -> [EventOutcome] {
+    /// Applies `events` in order and returns one outcome per event, in the same order; `created` holds the rows the
+    /// events create, prepared with this writer's project and clock.
+    func write(_ events: [IngestionEvent], created: CreatedRows, on connection: SQLiteConnection) throws -> [EventOutcome] {
         try connection.transaction(.immediate) {
             var batch = PendingBatch(fetcher: RowFetcher(connection: connection, logger: logger), projectID: projectID, now: now)
             var outcomes: [EventOutcome] = []
             outcomes.reserveCapacity(events.count)
-            for event in events { outcomes.append(try batch.apply(event)) }
+            for (index, event) in events.enumerated() { outcomes.append(try batch.apply(event, at: index, created: created)) }
             try batch.flush(to: connection)
             return outcomes
         }

@@ -22,13 +22,14 @@ struct PendingBatch {
         self.now = now
     }
 
-    /// Folds one event. An event whose resulting row cannot be stored is rejected with 400 and leaves
-    /// the batch unchanged; database failures throw and fail the whole batch.
-    mutating func apply(_ event: IngestionEvent) throws -> EventOutcome {
+    /// Folds the event at `index` of the batch; `created` holds the rows the batch's events create, already encoded.
+    /// An event whose resulting row cannot be stored is rejected with 400 and leaves the batch unchanged; database
+    /// failures throw and fail the whole batch.
+    mutating func apply(_ event: IngestionEvent, at index: Int, created: CreatedRows) throws -> EventOutcome {
         do {
             switch event.payload {
-            case .trace(let update): try apply(update, at: event.timestamp)
-            case .observation(let update): try apply(update, at: event.timestamp)
+            case .trace(let update): try apply(update, at: event.timestamp, created: created.trace(at: index))
+            case .observation(let update): try apply(update, at: event.timestamp, created: created.observation(at: index))
             case .score(let score): try apply(score)
             case .datasetRunItem(let update):
                 if let problem = try DatasetCatalog(fetcher: fetcher).save(update, projectID: projectID, now: now) {
@@ -63,30 +64,38 @@ struct PendingBatch {
         for values in sessions.writes { try connection.run(SessionTable.insertIfMissing, values) }
     }
 
-    private mutating func apply(_ update: TraceUpdate, at eventTimestamp: Date) throws {
+    private mutating func apply(_ update: TraceUpdate, at eventTimestamp: Date, created: CreatedRows.Row<Trace>?) throws {
         var trace: Trace
+        let values: [SQLValue]
         if let existing = try storedTrace(update.id) {
             trace = existing
             trace.apply(update, now: now)
+            values = try TraceTable.values(trace, json: fetcher.json)
+        } else if let created {
+            (trace, values) = (created.model, created.values)
         } else {
             trace = Trace.created(from: update, projectID: projectID, eventTimestamp: eventTimestamp, now: now)
+            values = try TraceTable.values(trace, json: fetcher.json)
         }
-        let values = try TraceTable.values(trace, json: fetcher.json)
         let session = try newSession(of: trace)
         traces.update(trace.id, to: trace, values: values)
         if let session { sessions.update(session.model.id, to: session.model, values: session.values) }
     }
 
-    private mutating func apply(_ update: ObservationUpdate, at eventTimestamp: Date) throws {
+    private mutating func apply(_ update: ObservationUpdate, at eventTimestamp: Date, created: CreatedRows.Row<Observation>?) throws {
         let fetcher = fetcher, projectID = projectID
         var observation: Observation
+        let values: [SQLValue]
         if let existing = try observations.row(update.id, load: { try fetcher.row(ObservationTable.self, projectID: projectID, id: $0) }) {
             observation = existing
             observation.apply(update, now: now)
+            values = try ObservationTable.values(observation, json: fetcher.json)
+        } else if let created {
+            (observation, values) = (created.model, created.values)
         } else {
             observation = Observation.created(from: update, projectID: projectID, eventTimestamp: eventTimestamp, now: now)
+            values = try ObservationTable.values(observation, json: fetcher.json)
         }
-        let values = try ObservationTable.values(observation, json: fetcher.json)
         let shallowTrace = try storedTrace(observation.traceID) == nil ? self.shallowTrace(for: observation) : nil
         let shallowValues = try shallowTrace.map { try TraceTable.values($0, json: fetcher.json) }
         observations.update(observation.id, to: observation, values: values)

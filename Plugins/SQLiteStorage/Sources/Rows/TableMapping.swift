@@ -13,9 +13,11 @@ protocol TableMapping {
 
 extension TableMapping {
     /// The column list for SELECT and INSERT.
-    static var selectList: String { columns.joined(separator: ", ") }
+    static var selectList: String { DerivedSQL.text(Self.self, .selectList) { columns.joined(separator: ", ") } }
     /// One `?` per column.
-    static var placeholders: String { Array(repeating: "?", count: columns.count).joined(separator: ", ") }
+    static var placeholders: String {
+        DerivedSQL.text(Self.self, .placeholders) { Array(repeating: "?", count: columns.count).joined(separator: ", ") }
+    }
 }
 
 /// A table of project data keyed by `(project_id, id)`; its first two columns are `project_id, id`.
@@ -23,11 +25,15 @@ protocol ProjectScopedTable: TableMapping {}
 
 extension ProjectScopedTable {
     /// Selects the row with a given project id and id.
-    static var selectByID: String { "SELECT \(selectList) FROM \(table) WHERE project_id = ? AND id = ?" }
+    static var selectByID: String {
+        DerivedSQL.text(Self.self, .selectByID) { "SELECT \(selectList) FROM \(table) WHERE project_id = ? AND id = ?" }
+    }
 
     /// Inserts a row, or replaces every non-key column of the existing one.
     static var upsert: String {
-        let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return "INSERT INTO \(table) (\(selectList)) VALUES (\(placeholders)) ON CONFLICT (project_id, id) DO UPDATE SET \(updates)"
+        DerivedSQL.text(Self.self, .upsert) {
+            let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            return "INSERT INTO \(table) (\(selectList)) VALUES (\(placeholders)) ON CONFLICT (project_id, id) DO UPDATE SET \(updates)"
+        }
     }
 }

@@ -5,6 +5,10 @@
 /// `Codable` containers for each value.
 struct JSONTextWriter {
     private(set) var bytes: [UInt8] = []
+    /// Whether object members are written in key order (the canonical form) or in the dictionary's own order.
+    let sortsKeys: Bool
+
+    init(sortsKeys: Bool = true) { self.sortsKeys = sortsKeys }
 
     /// Appends `value`; false (and the output is unusable) when it holds a non-finite number, which JSON cannot carry.
     mutating func write(_ value: JSONValue) -> Bool {
@@ -24,15 +28,26 @@ struct JSONTextWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(key)
-                bytes.append(UInt8(ascii: ":"))
-                guard let member = members[key], write(member) else { return false }
+            if sortsKeys {
+                for (index, key) in members.keys.sorted().enumerated() {
+                    guard let member = members[key], writeMember(key, member, first: index == 0) else { return false }
+                }
+            } else {
+                for (index, member) in members.enumerated() {
+                    guard writeMember(member.key, member.value, first: index == 0) else { return false }
+                }
             }
             bytes.append(UInt8(ascii: "}"))
         }
         return true
+    }
+
+    /// `"key":value`, after a comma unless it is the object's first member.
+    private mutating func writeMember(_ key: String, _ value: JSONValue, first: Bool) -> Bool {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+        return write(value)
     }
 
     /// Whole numbers below 2^53 as integers, others in Swift's shortest round-trip form (valid JSON for finite values).
@@ -94,5 +109,13 @@ extension JSONValue {
         var writer = JSONTextWriter()
         guard writer.write(self) else { return nil }
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Compact JSON as UTF-8 bytes with each object's members in the dictionary's own order, for output no one compares
+    /// as text (HTTP responses): skips sorting every object's keys. `null` for a value holding a non-finite number.
+    public var unorderedJSONBytes: [UInt8] {
+        var writer = JSONTextWriter(sortsKeys: false)
+        guard writer.write(self) else { return Array("null".utf8) }
+        return writer.bytes
     }
 }
