@@ -17,11 +17,12 @@ struct CreatedRows: Sendable {
     private var traces: [Int: Row<Trace>] = [:]
     private var observations: [Int: Row<Observation>] = [:]
 
-    /// Builds the created rows of `events` (by position) for `projectID` at `now`, the batch's clock. A row that cannot
-    /// be encoded is left out, so the writer reports the event's problem as before.
+    /// Builds the created rows of `events` (by position) for `projectID` at `now`, the batch's clock. `*-update` events
+    /// are skipped: they nearly always fold onto a row that exists, so their prepared row would be thrown away. A row
+    /// that cannot be encoded is left out, so the writer reports the event's problem as before.
     init(_ events: [IngestionEvent], projectID: String, now: Date) {
         let json = JSONColumns()
-        for (index, event) in events.enumerated() {
+        for (index, event) in events.enumerated() where !event.isUpdate {
             switch event.payload {
             case .trace(let update):
                 let trace = Trace.created(from: update, projectID: projectID, eventTimestamp: event.timestamp, now: now)
