@@ -28,8 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
-        // Used only by the OTelReceiver plugin (linked into libOTelReceiver.so, never into the kernel).
-        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(
@@ -68,7 +66,7 @@ let package = Package(
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
         .target(
             name: "OTelReceiver",
-            dependencies: [sdk, "COTelZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: [sdk, "COTelZlib"],
             path: "Plugins/OTelReceiver/Sources",
             linkerSettings: pluginLinkerSettings
         ),

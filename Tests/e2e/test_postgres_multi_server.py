@@ -51,7 +51,7 @@ def post_otlp(api: Api, spans: list[dict]) -> None:
 
 def test_migrations_ran_once_under_the_lock(two_servers):
     servers, database = two_servers
-    versions = psql(database, "SELECT version FROM schema_migrations ORDER BY version").split()
+    versions = [int(v) for v in psql(database, "SELECT version FROM schema_migrations ORDER BY version").split()]
     assert versions == sorted(set(versions)), f"schema_migrations: each version once, got {versions}"
     assert versions, "schema_migrations: at least one applied version"
 
@@ -135,3 +135,43 @@ def test_concurrent_updates_of_one_trace_through_both_converge(two_servers):
         assert len(view["observations"]) == writers * rounds, f"contended trace via {name}: one span per write, no duplicates"
         assert view["name"] == "contended", f"contended trace via {name}: name kept"
     assert views[0] == views[1], "contended trace: A and B return different rows"
+
+
+def test_large_json_columns_are_compressed_with_lz4(two_servers):
+    servers, database = two_servers
+    if int(psql(database, "SHOW server_version_num")) < 140000:
+        pytest.skip("column compression methods need PostgreSQL 14 or newer")
+    columns = psql(database, "SELECT attrelid::regclass || '.' || attname || '=' || attcompression::text FROM pg_attribute "
+                             "WHERE attrelid IN ('observations'::regclass, 'traces'::regclass, 'dataset_items'::regclass) "
+                             "AND attname IN ('input', 'output', 'metadata', 'expected_output') ORDER BY 1").split()
+    assert columns == ["dataset_items.expected_output=l", "dataset_items.input=l", "dataset_items.metadata=l",
+                       "observations.input=l", "observations.metadata=l", "observations.output=l",
+                       "traces.input=l", "traces.metadata=l", "traces.output=l"], f"column compression: {columns}"
+    api = Api(servers[0].base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+    trace_id = uid()
+    text = " ".join(f"token-{i}" for i in range(1500))  # ~14 KB: stored compressed
+    api.ingest([event("trace-create", {"id": trace_id, "timestamp": iso(now_ms()), "input": {"prompt": text}}),
+                event("generation-create", {"id": f"{trace_id}-gen", "traceId": trace_id, "startTime": iso(now_ms()),
+                                            "output": {"completion": text}})], what="large values")
+    methods = psql(database, f"SELECT pg_column_compression(t.input) || ' ' || pg_column_compression(o.output) FROM traces t "
+                             f"JOIN observations o ON o.trace_id = t.id WHERE t.id = '{trace_id}'")
+    assert methods == "lz4 lz4", f"stored values' compression: {methods!r}"
+    assert api.get_ok(f"/api/public/traces/{trace_id}")["input"] == {"prompt": text}, "the compressed value reads back"
+
+
+def test_nul_characters_are_refused_and_escaped_backslashes_kept(two_servers):
+    servers, _ = two_servers
+    api = Api(servers[0].base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+    kept, refused = uid(), uid()
+    literal = "path\\u0000 and \\\\ and \u00e9 " * 200  # backslashes, never a NUL character
+    api.ingest([event("trace-create", {"id": kept, "timestamp": iso(now_ms()), "metadata": {"note": literal}})],
+               what="text with escaped backslashes")
+    assert api.get_ok(f"/api/public/traces/{kept}")["metadata"] == {"note": literal}, "escaped backslashes round-trip"
+    status, body = api.post("/api/public/ingestion", {"batch": [
+        event("trace-create", {"id": refused, "timestamp": iso(now_ms()), "metadata": {"note": "a" * 5000 + "\u0000"}})]})
+    assert status == 207, f"NUL batch: status {status} {body}"
+    errors = body.get("errors", [])
+    assert len(errors) == 1 and errors[0]["status"] == 400 and "NUL" in errors[0].get("message", "") + errors[0].get("error", ""), \
+        f"a NUL character is refused with 400 naming it: {errors}"
+    status, _ = api.get(f"/api/public/traces/{refused}")
+    assert status == 404, "the refused trace is not stored"

@@ -62,15 +62,23 @@ struct JSONColumns {
     }
 
     /// Whether JSON text holds the escape `\u0000` (an escaped backslash followed by `u0000` does not count).
+    /// Row sets run to megabytes, so backslashes are found with `memchr` and only the bytes after each are looked at.
     private static func containsNULEscape(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            guard byte == UInt8(ascii: "\\"), let escaped = bytes.next() else { continue }
-            guard escaped == UInt8(ascii: "u") else { continue }
-            let digits = (0..<4).compactMap { _ in bytes.next() }
-            if digits == Array("0000".utf8) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let nul = Array("u0000".utf8)
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "\\")), bytes.count - index) {
+                let backslash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let escape = backslash + 1
+                if escape + nul.count <= bytes.count, UnsafeBufferPointer(rebasing: bytes[escape..<escape + nul.count]).elementsEqual(nul) {
+                    return true
+                }
+                index = escape + 1  // past the escaped character, so the second backslash of `\\` starts nothing
+            }
+            return false
         }
-        return false
     }
 }
 
