@@ -98,6 +98,41 @@ private func export(span: OTLPProtoWriter) -> [UInt8] {
         #expect(attributes?["raw"] == .string("\"\(Data([0xff, 0x00, 0x10]).base64EncodedString())\""), "bytes as base64 (JSON text)")
     }
 
+    @Test func everySpanGetsItsOwnResourceAndScope() async throws {
+        let harness = try await OTelHarness()
+        var request = OTLPProtoWriter()
+        for resourceIndex in 0..<2 {
+            var resourceSpans = OTLPProtoWriter()
+            for scopeIndex in 0..<2 {
+                var span = OTLPProto.Span()
+                span.spanID = [1, 2, 3, 4, 5, 6, UInt8(resourceIndex + 1), UInt8(scopeIndex + 1)]
+                var scope = OTLPProtoWriter()
+                scope.string(1, "scope-\(resourceIndex)-\(scopeIndex)")
+                var scopeSpans = OTLPProtoWriter()
+                scopeSpans.message(1, scope)
+                scopeSpans.message(2, span.encoded())
+                resourceSpans.message(2, scopeSpans)
+            }
+            var resource = OTLPProtoWriter()
+            resource.message(1, OTLPProto.keyValue("service.name", .s("first-\(resourceIndex)")))
+            resource.message(1, OTLPProto.keyValue("service.name", .s("service-\(resourceIndex)")))  // a repeated key: last wins
+            resourceSpans.message(1, resource)
+            request.message(1, resourceSpans)
+        }
+        let response = try await harness.post(request.bytes)
+        #expect(response.status == 200, "status: \(response.otlpText)")
+        for resourceIndex in 0..<2 {
+            for scopeIndex in 0..<2 {
+                let id = "010203040506" + String(format: "%02x%02x", resourceIndex + 1, scopeIndex + 1)
+                let observation = try #require(await harness.observation(id), "observation \(id)")
+                #expect(observation.metadata?["resourceAttributes"]?.objectValue?["service.name"] == .string("service-\(resourceIndex)"),
+                        "\(id): its own resource")
+                #expect(observation.metadata?["scope"]?.objectValue?["name"] == .string("scope-\(resourceIndex)-\(scopeIndex)"),
+                        "\(id): its own scope")
+            }
+        }
+    }
+
     @Test func malformedWireDataIsAParseFailure() async throws {
         let harness = try await OTelHarness()
         var wrongWireType = OTLPProto.Span().encoded()

@@ -73,7 +73,6 @@ enum ProtobufExportDecoder {
             default: try reader.skip(field)
             }
         }
-        spans.reserveCapacity(spans.count + spanMessages.count)
         for (spanIndex, var span) in spanMessages.enumerated() {
             spans.append(try decodeSpan(&span, resource: resource, scope: scope) { "\(path).spans[\(spanIndex)]" })
         }

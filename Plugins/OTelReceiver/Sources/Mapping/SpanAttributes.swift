@@ -27,16 +27,15 @@ struct SpanAttributes {
         return nil
     }
 
-    /// Every attribute whose key starts with `prefix` (compared as UTF-8 code units, as JavaScript's `startsWith`
-    /// compares code units; no intermediate dictionary).
+    /// Every attribute whose key starts with `prefix` (collected directly: no intermediate dictionary).
     func withPrefix(_ prefix: String) -> [(key: String, value: AttributeValue)] {
         var matches: [(key: String, value: AttributeValue)] = []
-        for (key, value) in values where key.utf8.starts(with: prefix.utf8) { matches.append((key, value)) }
+        for (key, value) in values where key.hasPrefix(prefix) { matches.append((key, value)) }
         return matches
     }
 
     /// Whether any key starts with `prefix`.
-    func hasPrefix(_ prefix: String) -> Bool { values.keys.contains { $0.utf8.starts(with: prefix.utf8) } }
+    func hasPrefix(_ prefix: String) -> Bool { values.keys.contains { $0.hasPrefix(prefix) } }
 }
 
 /// What the request says about the client that sent it.
