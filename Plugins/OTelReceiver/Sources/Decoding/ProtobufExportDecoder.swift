@@ -2,8 +2,8 @@
 /// into ``SpanRecord``s, reading only the fields the mapping uses and skipping the rest (links, trace state, dropped
 /// counts, schema URLs, fields added by later OTLP versions).
 ///
-/// Hand-written over ``ProtobufReader`` rather than generated: no intermediate message tree is built, which made
-/// decoding with generated code about a third of the receiver's time per span.
+/// Hand-written over ``ProtobufReader`` rather than generated: no intermediate message tree is built. With generated
+/// code (swift-protobuf), decoding and converting that tree was about 40 % of the receiver's CPU time per request.
 enum ProtobufExportDecoder {
     /// Why a protobuf body could not be decoded at all (answered with `Failed to parse OTel Protobuf Trace: …`).
     struct ParseFailure: Error {
