@@ -90,7 +90,7 @@ extension PluginResponse {
     var otlpError: String { otlpJSON?.objectValue?["error"]?.stringValue ?? otlpText }
 }
 
-// MARK: - A tiny protobuf encoder (the test target does not depend on swift-protobuf)
+// MARK: - A tiny protobuf encoder (the package uses no protobuf library)
 
 /// OTLP attribute values for the encoder.
 indirect enum OTValue: Sendable {
