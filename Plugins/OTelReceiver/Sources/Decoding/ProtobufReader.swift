@@ -60,8 +60,7 @@ struct ProtobufReader {
     /// The value of a fixed64 or double field, as its 64 bits.
     mutating func fixed64(_ field: Field) throws(Malformed) -> UInt64 {
         try expect(field, .fixed64)
-        let value = try readLittleEndian(byteCount: 8)
-        return value
+        return try readLittleEndian(byteCount: 8)
     }
 
     /// The value of a length-delimited field, as a range of the buffer.
