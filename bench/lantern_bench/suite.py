@@ -10,11 +10,11 @@ import tempfile
 import time
 import traceback
 
-from . import load, payloads, reads, report
+from . import ceiling, load, payloads, reads, report
 from .freshness import AUTH, FreshnessProbe
 from .server import PROFILES, REPO, Lantern, PostgresStore, SQLiteStore, bench_config, request
 
-SECTIONS = ["baseline", "otlp", "ingestion", "reads", "coldstart"]
+SECTIONS = ["baseline", "otlp", "ingestion", "ceiling", "reads", "coldstart"]
 
 
 def parse(argv):
@@ -27,13 +27,17 @@ def parse(argv):
     p.add_argument("--read-requests", type=int, default=100, help="requests per read case (default 100; --quick: 30)")
     p.add_argument("--only", default=",".join(SECTIONS), help=f"comma list of sections to run (default all: {','.join(SECTIONS)})")
     p.add_argument("--quick", action="store_true", help="smoke run: --duration 5 --observations 50000 --read-requests 30 "
-                                                        "(explicit options still win)")
+                                                        "--ceiling-rows 27900 (explicit options still win)")
     p.add_argument("--pool-bodies", type=int, default=100, help="distinct pre-generated bodies per endpoint (default 100)")
     p.add_argument("--text-bytes", default="1024,2048", help="min,max bytes of each input and output text (default 1024,2048)")
     p.add_argument("--wrk-threads", type=int, default=2, help="max wrk threads (default 2; never more than connections)")
     p.add_argument("--freshness-interval", type=float, default=0.1, help="seconds between freshness probes (default 0.1)")
     p.add_argument("--seed-clients", type=int, default=4, help="parallel seeding processes (default 4)")
     p.add_argument("--seed-batch", type=int, default=2000, help="events per seeding request (default 2000)")
+    p.add_argument("--ceiling-rows", type=int, default=279_000,
+                   help="observation rows the storage-engine ceiling inserts without Lantern (default 279000; --quick: 27900)")
+    p.add_argument("--ceiling-group", type=int, default=930,
+                   help="rows per transaction of the storage-engine ceiling (default 930, Lantern's commit groups at 32 clients)")
     p.add_argument("--cold-starts", type=int, default=5, help="cold-start measurements, median reported (default 5)")
     p.add_argument("--binary", default=os.path.join(REPO, ".build-bench/release/lantern"),
                    help="lantern binary, plugins beside it (default .build-bench/release/lantern)")
@@ -45,7 +49,7 @@ def parse(argv):
     args = p.parse_args(argv)
     defaults = p.parse_args([])
     if args.quick:
-        for name, value in (("duration", 5), ("observations", 50_000), ("read_requests", 30)):
+        for name, value in (("duration", 5), ("observations", 50_000), ("read_requests", 30), ("ceiling_rows", 27_900)):
             if getattr(args, name) == getattr(defaults, name):
                 setattr(args, name, value)
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
@@ -156,6 +160,15 @@ class Suite:
             log(f"{store.name} {kind} c={c}: {r['items_per_s']:.0f} items/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms,"
                 f" errors {r['other'] + r['socket_errors']}, 503/429 {r['backpressure']}, peak RSS {r['rss']['peak_mb']:.0f} MiB")
 
+    def ceiling(self, store, out):
+        args = self.args
+        if store.name == "sqlite":
+            out["ceiling"] = ceiling.sqlite_ceiling(self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
+        else:
+            out["ceiling"] = ceiling.postgres_ceiling(store, self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
+        c = out["ceiling"]
+        log(f"{store.name} storage-engine ceiling: {c['rows_per_s']:.0f} rows/s ({c['us_per_row']:.1f} us per row)")
+
     def reads(self, store, config, out):
         server = self.server(store, config, f"{store.name}-reads")
         try:
@@ -211,6 +224,8 @@ class Suite:
                 for kind in ("otlp", "ingestion"):
                     if kind in args.only:
                         self.ingestion(store, config, out, kind)
+                if "ceiling" in args.only:
+                    self.ceiling(store, out)
                 if "reads" in args.only:
                     self.reads(store, config, out)
             except Exception as error:  # report what failed, keep going with the next backend
