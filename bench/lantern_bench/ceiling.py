@@ -1,62 +1,69 @@
-"""Storage-engine ceiling: the bench's observation rows inserted straight into SQLite or PostgreSQL, without Lantern.
+"""Storage-engine reference rate: the bench's observation rows inserted straight into SQLite or PostgreSQL.
 
-Every span Lantern stores becomes one observation row in a B-tree table with a primary key and four secondary
-indexes. This measures what the engine alone needs for such rows on this machine, so that the OTLP figures can be read
-against it: no HTTP, no protobuf, no merging, no trace rows, only 9 of the observation table's columns. It bounds
-what Lantern can reach here, since Lantern does all of that on top.
+Every span Lantern stores becomes one observation row in a B-tree table with a primary key and five secondary
+indexes. This measures what the engine needs for such rows on this machine when nothing else runs, so that the OTLP
+figures can be read against it: no HTTP, no protobuf, no merging, no trace rows, 11 of the observation table's columns
+(no stored generated columns on PostgreSQL).
 
-- Rows: Lantern's observation key and indexed columns (the primary key `(project_id, id)` and the `by_trace`,
-  `by_time`, `by_parent` and `by_model` indexes of both storage schemas), input and output texts from the bench's own
-  generator and sizes, 10 spans per trace (a root and 9 children), random 16-byte trace and 8-byte span ids.
+- Rows: the primary key `(project_id, id)` and the `by_trace`, `by_time`, `by_parent`, `by_model` and (partial,
+  empty here) `by_prompt` indexes of both storage schemas, with their columns' types; input and output texts from the
+  bench's own generator and sizes; 10 spans per trace (a root and 9 children); random 16-byte trace and 8-byte span
+  ids, as OTel SDKs make them (the load bodies' ids instead grow in order from ~1,000 starting points).
 - Durability as Lantern's: one transaction per `group` rows (Lantern's commit groups at 32 clients average ~930
-  spans), SQLite in WAL mode with `synchronous=FULL` and Lantern's page cache and checkpoint settings, PostgreSQL with
-  its default fsync and synchronous commit and, as Lantern's migration 10, lz4 compression of the JSON columns.
-- SQLite: Python's sqlite3 module (the same system libsqlite3 Lantern loads), `executemany` per transaction; the
-  Python loop's own few microseconds per row are counted, far less than what Lantern does per span on top.
-- PostgreSQL: `COPY … FROM STDIN` (CSV) per transaction, the engine's fastest load path, through psql from a file
-  written beforehand; the time is psql's whole run.
+  spans on SQLite), SQLite in WAL mode with `synchronous=FULL` and Lantern's page cache and checkpoint settings,
+  PostgreSQL with its default fsync and synchronous commit and, as Lantern's migration 10, lz4 compression of the
+  JSON columns where the server has it.
+- SQLite: Python's sqlite3 module (its library version is recorded), `executemany` per transaction; the Python loop's
+  own few microseconds per row are counted.
+- PostgreSQL: `COPY … FROM STDIN` (CSV) per transaction, the engine's fastest load path, in one session through psql
+  from a file written beforehand (Lantern may run two write transactions at once); the time is psql's whole run.
 """
 import csv
 import json
 import os
 import random
-import shutil
 import sqlite3
 import subprocess
 import time
 
 from . import payloads
+from .server import psql_path
 
 PROJECT = "project-ceiling-0000001"
 DISTINCT_TEXTS = 200
 
 SQLITE_SCHEMA = """
 CREATE TABLE observations (project_id TEXT NOT NULL, id TEXT NOT NULL, trace_id TEXT NOT NULL,
-    parent_observation_id TEXT, start_time REAL NOT NULL, model TEXT, input TEXT, output TEXT, metadata TEXT NOT NULL,
-    PRIMARY KEY (project_id, id));
+    parent_observation_id TEXT, start_time REAL NOT NULL, model TEXT, prompt_name TEXT, prompt_version INTEGER,
+    input TEXT, output TEXT, metadata TEXT NOT NULL, PRIMARY KEY (project_id, id));
 CREATE INDEX observations_by_trace ON observations (project_id, trace_id, start_time, id);
 CREATE INDEX observations_by_time ON observations (project_id, start_time, id);
 CREATE INDEX observations_by_parent ON observations (project_id, parent_observation_id);
 CREATE INDEX observations_by_model ON observations (project_id, model, start_time);
+CREATE INDEX observations_by_prompt ON observations (project_id, prompt_name, prompt_version, start_time)
+    WHERE prompt_name IS NOT NULL;
 """
 
 POSTGRES_SCHEMA = """
 CREATE TABLE observations (project_id TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL,
-    trace_id TEXT COLLATE "C" NOT NULL, parent_observation_id TEXT COLLATE "C", start_time TIMESTAMPTZ NOT NULL,
-    model TEXT, input JSONB, output JSONB, metadata JSONB NOT NULL, PRIMARY KEY (project_id, id));
+    trace_id TEXT COLLATE "C" NOT NULL, parent_observation_id TEXT COLLATE "C", start_time DOUBLE PRECISION NOT NULL,
+    model TEXT COLLATE "C", prompt_name TEXT COLLATE "C", prompt_version INTEGER, input JSONB, output JSONB,
+    metadata JSONB NOT NULL, PRIMARY KEY (project_id, id));
 CREATE INDEX observations_by_trace ON observations (project_id, trace_id, start_time, id);
 CREATE INDEX observations_by_time ON observations (project_id, start_time DESC, id DESC);
 CREATE INDEX observations_by_parent ON observations (project_id, parent_observation_id);
 CREATE INDEX observations_by_model ON observations (project_id, model, start_time);
+CREATE INDEX observations_by_prompt ON observations (project_id, prompt_name, prompt_version, start_time DESC)
+    WHERE prompt_name IS NOT NULL;
 """
 
-# Lantern's PostgreSQL migration 10: lz4 TOAST compression where the server has it (else the ALTER fails, ignored).
+# Lantern's PostgreSQL migration 10: lz4 TOAST compression; fails (and is reported as not applied) without lz4.
 POSTGRES_LZ4 = "ALTER TABLE observations ALTER COLUMN input SET COMPRESSION lz4, ALTER COLUMN output SET COMPRESSION lz4, " \
                "ALTER COLUMN metadata SET COMPRESSION lz4"
 
 
 def _rows(count, text_bytes, seed=13):
-    """`count` observation rows as (id, trace_id, parent_id, start seconds, model, input, output, metadata) tuples."""
+    """`count` rows as (id, trace_id, parent_id, start seconds, model, input, output, metadata) tuples."""
     rng = random.Random(seed)
     texts = [payloads.messages(rng, *text_bytes) for _ in range(DISTINCT_TEXTS)]
     metadata = json.dumps({"scope": "ceiling", "attempt": 1})
@@ -69,50 +76,49 @@ def _rows(count, text_bytes, seed=13):
                rng.choice(payloads.MODELS), rng.choice(texts), rng.choice(texts), metadata)
 
 
-def _result(rows, groups, seconds):
-    return {"rows": rows, "transactions": groups, "seconds": seconds, "rows_per_s": rows / seconds,
-            "us_per_row": seconds * 1e6 / rows}
+def _result(rows, groups, seconds, **details):
+    """The figures of one run: rows, transactions, seconds, rows/s, µs per row, plus `details` (engine facts)."""
+    return dict(rows=rows, transactions=groups, seconds=seconds, rows_per_s=rows / seconds, us_per_row=seconds * 1e6 / rows,
+                **details)
 
 
 def sqlite_ceiling(work, rows, group, text_bytes, writer_cache_kib=32_768, checkpoint_pages=16_384):
-    """Inserts `rows` rows in transactions of `group` into a fresh SQLite file; the timing covers the transactions only."""
+    """Inserts `rows` rows in transactions of `group` into a new SQLite file; times the transactions, removes the file."""
     path = os.path.join(work, "ceiling.sqlite")
     db = sqlite3.connect(path, isolation_level=None)
     try:
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", f"cache_size=-{writer_cache_kib}", "temp_store=MEMORY",
+        if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
+            raise RuntimeError("SQLite ceiling: WAL journal mode is not available")
+        for pragma in ("synchronous=FULL", f"cache_size=-{writer_cache_kib}", "temp_store=MEMORY",
                        f"wal_autocheckpoint={checkpoint_pages}"):
             db.execute(f"PRAGMA {pragma}")
         db.executescript(SQLITE_SCHEMA)
-        source = ((PROJECT,) + row for row in _rows(rows, text_bytes))
+        source = ((PROJECT, span_id, trace_id, parent_id, start, model, None, None, text_in, text_out, metadata)
+                  for span_id, trace_id, parent_id, start, model, text_in, text_out, metadata in _rows(rows, text_bytes))
         batches = []
-        while True:
-            batch = [row for _, row in zip(range(group), source)]
-            if not batch:
-                break
+        while batch := [row for _, row in zip(range(group), source)]:
             batches.append(batch)
         started = time.perf_counter()
         for batch in batches:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            db.executemany("INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
             db.execute("COMMIT")
         seconds = time.perf_counter() - started
         stored = db.execute("SELECT count(*) FROM observations").fetchone()[0]
     finally:
         db.close()
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
     if stored != rows:
         raise RuntimeError(f"SQLite ceiling: {stored} rows stored of {rows}")
-    return _result(rows, len(batches), seconds)
+    return _result(rows, len(batches), seconds, engine=f"SQLite {sqlite3.sqlite_version}")
 
 
-def postgres_ceiling(store, work, rows, group, text_bytes):
-    """COPYs `rows` rows in transactions of `group` into a fresh database of `store`; the timing covers psql's run."""
-    url = store.fresh()["LANTERN_DATABASE_URL"]
-    psql = shutil.which("psql")
-    subprocess.run([psql, url, "-q", "-v", "ON_ERROR_STOP=1", "-c", POSTGRES_SCHEMA], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([psql, url, "-q", "-c", POSTGRES_LZ4], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    script = os.path.join(work, "ceiling-copy.sql")
+def _copy_script(path, rows, group, text_bytes):
+    """Writes the psql script: `BEGIN; COPY … FROM STDIN` with `group` CSV rows, `\\.`, `COMMIT;`, …; returns the groups."""
     groups = 0
-    with open(script, "w", newline="") as f:
+    with open(path, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         for index, (span_id, trace_id, parent_id, start, model, text_in, text_out, metadata) in enumerate(_rows(rows, text_bytes)):
             if index % group == 0:
@@ -120,15 +126,31 @@ def postgres_ceiling(store, work, rows, group, text_bytes):
                     f.write("\\.\nCOMMIT;\n")
                 f.write("BEGIN;\nCOPY observations FROM STDIN WITH (FORMAT csv, NULL '');\n")
                 groups += 1
-            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(start)) + f".{int(start % 1 * 1e6):06d}Z"
-            writer.writerow([PROJECT, span_id, trace_id, parent_id or "", stamp, model, text_in, text_out, metadata])
+            writer.writerow([PROJECT, span_id, trace_id, parent_id or "", repr(start), model, "", "", text_in, text_out,
+                             metadata])
         f.write("\\.\nCOMMIT;\n")
-    started = time.perf_counter()
-    subprocess.run([psql, url, "-q", "-v", "ON_ERROR_STOP=1", "-f", script], check=True, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
-    os.remove(script)
+    return groups
+
+
+def postgres_ceiling(store, work, rows, group, text_bytes):
+    """COPYs `rows` rows in transactions of `group` into a new database of `store`; times psql's run of the script."""
+    url = store.fresh()["LANTERN_DATABASE_URL"]
+    psql = psql_path()
+    subprocess.run([psql, url, "-q", "-v", "ON_ERROR_STOP=1", "-c", POSTGRES_SCHEMA], check=True, stdout=subprocess.DEVNULL)
+    lz4 = subprocess.run([psql, url, "-q", "-c", POSTGRES_LZ4], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    script = os.path.join(work, "ceiling-copy.sql")
+    try:
+        groups = _copy_script(script, rows, group, text_bytes)
+        started = time.perf_counter()
+        subprocess.run([psql, url, "-q", "-v", "ON_ERROR_STOP=1", "-f", script], check=True, stdout=subprocess.DEVNULL)
+        seconds = time.perf_counter() - started
+    finally:
+        if os.path.exists(script):
+            os.remove(script)
     stored = subprocess.run([psql, url, "-tA", "-c", "SELECT count(*) FROM observations"], check=True,
                             stdout=subprocess.PIPE, text=True).stdout.strip()
     if stored != str(rows):
         raise RuntimeError(f"PostgreSQL ceiling: {stored} rows stored of {rows}")
-    return _result(rows, groups, seconds)
+    version = subprocess.run([psql, url, "-tA", "-c", "SHOW server_version"], check=True, stdout=subprocess.PIPE,
+                             text=True).stdout.strip()
+    return _result(rows, groups, seconds, engine=f"PostgreSQL {version.split()[0]}, lz4 {'on' if lz4 else 'not available'}")

@@ -82,9 +82,9 @@ def ceiling_table(results, backend):
     base = _baseline_for(results, widest)
     base_spans = base["requests_per_s"] * results["options"]["spans_per_request"] if base else None
     otlp = next((r for r in backend.get("otlp", []) if r["connections"] == widest), None)
-    return _table(["rows", "transactions", "seconds", "rows/s", "µs per row", f"of baseline spans/s ({widest} clients)",
-                   f"Lantern OTLP spans/s ({widest} clients) as share of this"],
-                  [[c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
+    return _table(["engine", "rows", "transactions", "seconds", "rows/s", "µs per row",
+                   f"of baseline spans/s ({widest} clients)", f"Lantern OTLP spans/s ({widest} clients) as share of this"],
+                  [[c.get("engine", "–"), c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
                     f'{100 * c["rows_per_s"] / base_spans:.1f} %' if base_spans else "baseline unavailable",
                     f'{100 * otlp["items_per_s"] / c["rows_per_s"]:.0f} %' if otlp else "OTLP not run"]])
 
@@ -137,11 +137,12 @@ def render(results):
                     "(+ 1 per freshness probe): equal means every request inserted new rows (stored may exceed expected by up "
                     "to one request per client: requests in flight when wrk stopped).", "", resources, ""]
         if backend.get("ceiling"):
-            out += ["### Storage-engine ceiling: the same observation rows without Lantern", "",
-                    "What the database engine alone needs on this machine for rows shaped like the spans above: the "
-                    "observation table's key and indexed columns with the bench's input/output texts, committed in "
-                    "transactions of Lantern's group size with Lantern's durability (bench/lantern_bench/ceiling.py). No "
-                    "HTTP, decoding, merging or trace rows: it bounds what Lantern, doing all that on top, can reach.", "",
+            out += ["### Storage-engine reference: the same observation rows without Lantern", "",
+                    "What the database engine needs on this machine, with nothing else running, for rows shaped like the "
+                    "spans above: the observation table's key and indexed columns with the bench's input/output texts, "
+                    "committed in transactions of Lantern's group size with Lantern's durability, from one client "
+                    "(bench/lantern_bench/ceiling.py). No HTTP, decoding, merging or trace rows: a reference rate for "
+                    "what storing each span as an indexed row costs here.", "",
                     ceiling_table(results, backend), ""]
         if backend.get("freshness"):
             out += ["### Freshness (ack → visible) during the OTLP load", "",

@@ -143,6 +143,11 @@ class SQLiteStore:
         pass
 
 
+def psql_path():
+    """psql from PATH, else from the newest /usr/lib/postgresql/*/bin."""
+    return shutil.which("psql") or sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+
+
 class PostgresStore:
     """One throw-away PostgreSQL server (scripts/postgres-start PORT); a new database per `fresh()`."""
     name = "postgres"
@@ -157,8 +162,7 @@ class PostgresStore:
     def fresh(self):
         self.count += 1
         name = f"bench_{self.count}"
-        psql = shutil.which("psql") or sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
-        subprocess.run([psql, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-q", "-c",
+        subprocess.run([psql_path(), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-q", "-c",
                         f"CREATE DATABASE {name}"], check=True, stdout=subprocess.DEVNULL)
         return {"LANTERN_DATABASE_URL": f"{self.base}/{name}"}
 

@@ -35,9 +35,9 @@ def parse(argv):
     p.add_argument("--seed-clients", type=int, default=4, help="parallel seeding processes (default 4)")
     p.add_argument("--seed-batch", type=int, default=2000, help="events per seeding request (default 2000)")
     p.add_argument("--ceiling-rows", type=int, default=279_000,
-                   help="observation rows the storage-engine ceiling inserts without Lantern (default 279000; --quick: 27900)")
+                   help="observation rows the storage-engine reference run inserts without Lantern (default 279000; --quick: 27900)")
     p.add_argument("--ceiling-group", type=int, default=930,
-                   help="rows per transaction of the storage-engine ceiling (default 930, Lantern's commit groups at 32 clients)")
+                   help="rows per transaction of the storage-engine reference run (default 930, Lantern's commit groups at 32 clients)")
     p.add_argument("--cold-starts", type=int, default=5, help="cold-start measurements, median reported (default 5)")
     p.add_argument("--binary", default=os.path.join(REPO, ".build-bench/release/lantern"),
                    help="lantern binary, plugins beside it (default .build-bench/release/lantern)")
@@ -56,6 +56,8 @@ def parse(argv):
     args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     args.only = set(s.strip() for s in args.only.split(","))
     args.text_bytes = tuple(int(v) for v in args.text_bytes.split(","))
+    if args.ceiling_rows < 1 or args.ceiling_group < 1:
+        p.error("--ceiling-rows and --ceiling-group must be at least 1")
     return args
 
 
@@ -161,13 +163,14 @@ class Suite:
                 f" errors {r['other'] + r['socket_errors']}, 503/429 {r['backpressure']}, peak RSS {r['rss']['peak_mb']:.0f} MiB")
 
     def ceiling(self, store, out):
+        """The storage engine's own rate for the bench's observation rows, without Lantern (ceiling.py)."""
         args = self.args
         if store.name == "sqlite":
             out["ceiling"] = ceiling.sqlite_ceiling(self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
         else:
             out["ceiling"] = ceiling.postgres_ceiling(store, self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
         c = out["ceiling"]
-        log(f"{store.name} storage-engine ceiling: {c['rows_per_s']:.0f} rows/s ({c['us_per_row']:.1f} us per row)")
+        log(f"{store.name} storage-engine reference: {c['rows_per_s']:.0f} rows/s ({c['us_per_row']:.1f} us per row, {c['engine']})")
 
     def reads(self, store, config, out):
         server = self.server(store, config, f"{store.name}-reads")
