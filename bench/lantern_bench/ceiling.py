@@ -31,6 +31,9 @@ from .server import psql_path
 
 PROJECT = "project-ceiling-0000001"
 DISTINCT_TEXTS = 200
+# The writer connection's page cache and WAL checkpoint size in Plugins/SQLiteStorage/Sources/Storage/Database.swift.
+SQLITE_WRITER_CACHE_KIB = 32_768
+SQLITE_CHECKPOINT_PAGES = 16_384
 
 SQLITE_SCHEMA = """
 CREATE TABLE observations (project_id TEXT NOT NULL, id TEXT NOT NULL, trace_id TEXT NOT NULL,
@@ -82,15 +85,15 @@ def _result(rows, groups, seconds, **details):
                 **details)
 
 
-def sqlite_ceiling(work, rows, group, text_bytes, writer_cache_kib=32_768, checkpoint_pages=16_384):
+def sqlite_ceiling(work, rows, group, text_bytes):
     """Inserts `rows` rows in transactions of `group` into a new SQLite file; times the transactions, removes the file."""
     path = os.path.join(work, "ceiling.sqlite")
     db = sqlite3.connect(path, isolation_level=None)
     try:
         if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
             raise RuntimeError("SQLite ceiling: WAL journal mode is not available")
-        for pragma in ("synchronous=FULL", f"cache_size=-{writer_cache_kib}", "temp_store=MEMORY",
-                       f"wal_autocheckpoint={checkpoint_pages}"):
+        for pragma in ("synchronous=FULL", f"cache_size=-{SQLITE_WRITER_CACHE_KIB}", "temp_store=MEMORY",
+                       f"wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}"):
             db.execute(f"PRAGMA {pragma}")
         db.executescript(SQLITE_SCHEMA)
         source = ((PROJECT, span_id, trace_id, parent_id, start, model, None, None, text_in, text_out, metadata)

@@ -84,7 +84,7 @@ def ceiling_table(results, backend):
     otlp = next((r for r in backend.get("otlp", []) if r["connections"] == widest), None)
     return _table(["engine", "rows", "transactions", "seconds", "rows/s", "µs per row",
                    f"of baseline spans/s ({widest} clients)", f"Lantern OTLP spans/s ({widest} clients) as share of this"],
-                  [[c.get("engine", "–"), c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
+                  [[c["engine"], c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
                     f'{100 * c["rows_per_s"] / base_spans:.1f} %' if base_spans else "baseline unavailable",
                     f'{100 * otlp["items_per_s"] / c["rows_per_s"]:.0f} %' if otlp else "OTLP not run"]])
 
