@@ -10,7 +10,7 @@ figures can be read against it: no HTTP, no protobuf, no merging, no trace rows,
   bench's own generator and sizes; 10 spans per trace (a root and 9 children); random 16-byte trace and 8-byte span
   ids, as OTel SDKs make them (the load bodies' ids instead grow in order from ~1,000 starting points).
 - Durability as Lantern's: one transaction per `group` rows (Lantern's commit groups at 32 clients average ~930
-  spans on SQLite), SQLite in WAL mode with `synchronous=FULL` and Lantern's page cache and checkpoint settings,
+  spans on SQLite), SQLite in WAL mode with `synchronous=FULL` and Lantern's page size, page cache and checkpoint settings,
   PostgreSQL with its default fsync and synchronous commit and, as Lantern's migration 10, lz4 compression of the
   JSON columns where the server has it.
 - SQLite: Python's sqlite3 module (its library version is recorded), `executemany` per transaction; the Python loop's
@@ -31,9 +31,11 @@ from .server import psql_path
 
 PROJECT = "project-ceiling-0000001"
 DISTINCT_TEXTS = 200
-# The writer connection's page cache and WAL checkpoint size in Plugins/SQLiteStorage/Sources/Storage/Database.swift.
+# A new file's page size and the writer connection's page cache and WAL checkpoint size in
+# Plugins/SQLiteStorage/Sources/Storage/Database.swift.
+SQLITE_PAGE_BYTES = 16_384
 SQLITE_WRITER_CACHE_KIB = 32_768
-SQLITE_CHECKPOINT_PAGES = 16_384
+SQLITE_CHECKPOINT_BYTES = 64 << 20
 
 SQLITE_SCHEMA = """
 CREATE TABLE observations (project_id TEXT NOT NULL, id TEXT NOT NULL, trace_id TEXT NOT NULL,
@@ -90,10 +92,11 @@ def sqlite_ceiling(work, rows, group, text_bytes):
     path = os.path.join(work, "ceiling.sqlite")
     db = sqlite3.connect(path, isolation_level=None)
     try:
+        db.execute(f"PRAGMA page_size={SQLITE_PAGE_BYTES}")
         if db.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
             raise RuntimeError("SQLite ceiling: WAL journal mode is not available")
         for pragma in ("synchronous=FULL", f"cache_size=-{SQLITE_WRITER_CACHE_KIB}", "temp_store=MEMORY",
-                       f"wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}"):
+                       f"wal_autocheckpoint={SQLITE_CHECKPOINT_BYTES // SQLITE_PAGE_BYTES}"):
             db.execute(f"PRAGMA {pragma}")
         db.executescript(SQLITE_SCHEMA)
         source = ((PROJECT, span_id, trace_id, parent_id, start, model, None, None, text_in, text_out, metadata)

@@ -18,10 +18,17 @@ final class Database: Sendable {
 
     /// Page cache of the writer connection, in KiB.
     static let writerCacheKiB = 32_768
-    /// WAL size, in pages, past which a commit checkpoints the log into the database file. Larger than SQLite's
-    /// default (1,000): hot index pages are rewritten by most batches, and a checkpoint copies each page once however
-    /// often the log holds it, so checkpointing less often copies (and fsyncs) fewer pages per committed event.
-    static let walAutocheckpointPages = 16_384
+    /// Page size of a new database file, in bytes (SQLite's default is 4,096; an existing file keeps its own). An
+    /// observation row with its input and output (a few KiB) fits in one page instead of spilling into overflow pages,
+    /// and the indexes are shallower. Against 4 KiB pages, with the same WAL size in bytes: bare observation inserts
+    /// took ~54 instead of ~63 µs per row (bench/lantern_bench/ceiling.py's schema, 279,000 rows), OTLP ingestion at
+    /// 32 clients ran 9 % faster, and trace list and detail reads on 1M observations 15–25 % faster.
+    static let newFilePageBytes = 16_384
+    /// WAL size, in bytes, past which a commit checkpoints the log into the database file (SQLite's default is 1,000
+    /// pages). Hot index pages are rewritten by most batches, and a checkpoint copies each page once however often the
+    /// log holds it, so checkpointing less often copies (and fsyncs) fewer pages per committed event; larger logs make
+    /// the committing batch that checkpoints wait longer.
+    static let walAutocheckpointBytes = 64 << 20
     /// Page cache of each reader connection, in KiB.
     static let readerCacheKiB = 8_192
 
@@ -33,6 +40,8 @@ final class Database: Sendable {
             let writer = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                               busyTimeoutMs: busyTimeoutMs)
             guard !writer.isReadOnly else { throw SQLiteError(code: SQLITE_READONLY, message: "the file is not writable") }
+            // Takes effect only on a file without tables, and only before it is switched to WAL.
+            try writer.execute("PRAGMA page_size=\(newFilePageBytes)")
             let mode = try writer.query("PRAGMA journal_mode=WAL") { $0.text(0) }.first
             guard mode?.lowercased() == "wal" else {
                 throw SQLiteError(message: "WAL journal mode is not available here (got \(mode ?? "no answer"))")
@@ -42,7 +51,8 @@ final class Database: Sendable {
             // memory instead of re-reading them from the file for every row (SQLite's default cache is 2 MiB).
             try writer.execute("PRAGMA cache_size=-\(writerCacheKiB)")
             try writer.execute("PRAGMA temp_store=MEMORY")
-            try writer.execute("PRAGMA wal_autocheckpoint=\(walAutocheckpointPages)")
+            let pageBytes = try writer.query("PRAGMA page_size") { $0.integer(0) }.first.flatMap { $0 } ?? 4_096
+            try writer.execute("PRAGMA wal_autocheckpoint=\(Int64(walAutocheckpointBytes) / max(512, pageBytes))")
             let pool = try (0..<max(1, readers)).map { index in
                 let reader = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeoutMs: busyTimeoutMs)
                 try reader.execute("PRAGMA cache_size=-\(readerCacheKiB)")
