@@ -18,9 +18,13 @@ def file_format(path) -> tuple[int, str]:
         return db.execute("PRAGMA page_size").fetchone()[0], db.execute("PRAGMA journal_mode").fetchone()[0]
 
 
-def store_trace(server) -> str:
-    """Ingests one trace through the public API and waits until it reads back; returns its id."""
-    api = Api(server.base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+def api_of(server) -> Api:
+    """A client of `server` with the dev project's keys."""
+    return Api(server.base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+
+
+def store_trace(api: Api) -> str:
+    """Ingests one trace (larger than a 4 KiB page) and waits until it reads back; returns its id."""
     trace_id = uid()
     api.ingest([event("trace-create", {"id": trace_id, "name": "page-size", "input": "x" * 6000})])
     get_when(api, f"/api/public/traces/{trace_id}", "the stored trace")
@@ -31,7 +35,7 @@ def test_a_new_file_gets_16_kib_pages_and_an_existing_file_keeps_its_page_size(t
     database = tmp_path / "lantern.sqlite"
     env = {"LANTERN_SQLITE_PATH": str(database)}
     server = launch_server(DEV_CONFIG, tmp_path, env)
-    first = store_trace(server)
+    first = store_trace(api_of(server))
     stop_server(server)
     assert file_format(database) == (16384, "wal"), "a new database file: 16 KiB pages, WAL journal"
 
@@ -43,14 +47,14 @@ def test_a_new_file_gets_16_kib_pages_and_an_existing_file_keeps_its_page_size(t
     assert file_format(database) == (4096, "delete")
 
     server = launch_server(DEV_CONFIG, tmp_path, env)
-    second = store_trace(server)
-    api = Api(server.base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+    api = api_of(server)
+    second = store_trace(api)
     assert api.get_ok(f"/api/public/traces/{first}")["id"] == first, "the trace stored before the rewrite reads back"
     stop_server(server)
     assert file_format(database) == (4096, "wal"), "an existing file keeps its page size and is switched to WAL"
 
     server = launch_server(DEV_CONFIG, tmp_path, env)
-    api = Api(server.base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+    api = api_of(server)
     for trace_id in (first, second):
         assert api.get_ok(f"/api/public/traces/{trace_id}")["id"] == trace_id, "both traces read back after a restart"
     stop_server(server)

@@ -51,7 +51,7 @@ final class Database: Sendable {
             // memory instead of re-reading them from the file for every row (SQLite's default cache is 2 MiB).
             try writer.execute("PRAGMA cache_size=-\(writerCacheKiB)")
             try writer.execute("PRAGMA temp_store=MEMORY")
-            let pageBytes = try writer.query("PRAGMA page_size") { $0.integer(0) }.first.flatMap { $0 } ?? 4_096
+            let pageBytes = try writer.query("PRAGMA page_size") { $0.integer(0) }.first ?? 4_096
             try writer.execute("PRAGMA wal_autocheckpoint=\(Int64(walAutocheckpointBytes) / max(512, pageBytes))")
             let pool = try (0..<max(1, readers)).map { index in
                 let reader = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeoutMs: busyTimeoutMs)
