@@ -2,8 +2,7 @@
 
 Every span Lantern stores becomes one observation row in a B-tree table with a primary key and five secondary
 indexes. This measures what the engine needs for such rows on this machine when nothing else runs, so that the OTLP
-figures can be read against it: no HTTP, no protobuf, no merging, no trace rows, 11 of the observation table's columns
-(no stored generated columns on PostgreSQL).
+figures can be read against it: no HTTP, no protobuf, no merging, no trace rows, 11 of the observation table's columns.
 
 - Rows: the primary key `(project_id, id)` and the `by_trace`, `by_time`, `by_parent`, `by_model` and (partial,
   empty here) `by_prompt` indexes of both storage schemas, with their columns' types; input and output texts from the

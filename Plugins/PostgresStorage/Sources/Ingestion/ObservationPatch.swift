@@ -66,6 +66,15 @@ struct ObservationPatch: JSONRow {
         row.set("model_parameters", modelParameters)
         row.set("usage_details", usageDetails)
         row.set("cost_details", costDetails)
+        if let usageDetails {
+            row.set("input_tokens", Observation.sum(usageDetails, containing: "input"))
+            row.set("output_tokens", Observation.sum(usageDetails, containing: "output"))
+            row.set("total_tokens", usageDetails["total"])
+        }
+        if let costDetails {
+            row.set("input_cost", Observation.sum(costDetails, containing: "input"))
+            row.set("output_cost", Observation.sum(costDetails, containing: "output"))
+        }
         row.set("total_cost", totalCost)
         row.set("model_id", modelID)
         row.set("prompt_name", promptName)

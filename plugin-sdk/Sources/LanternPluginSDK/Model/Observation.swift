@@ -104,7 +104,9 @@ public struct Observation: Sendable, Hashable, Codable {
     /// The cost entries whose key contains `part` (`input`, `output`) added up; nil when there are none.
     public func cost(containing part: String) -> Double? { Self.sum(costDetails, containing: part) }
 
-    private static func sum(_ details: [String: Double], containing part: String) -> Double? {
+    /// The entries of usage or cost `details` whose key contains `part` added up; nil when there are none. Storage
+    /// plugins keep these sums in columns (`input_tokens`, `output_cost`, …) so that metrics are plain aggregates.
+    public static func sum(_ details: [String: Double], containing part: String) -> Double? {
         let matching = details.filter { $0.key.contains(part) }
         return matching.isEmpty ? nil : matching.values.reduce(0, +)
     }
