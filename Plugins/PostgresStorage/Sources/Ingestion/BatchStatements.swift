@@ -95,27 +95,45 @@ enum BatchStatements {
         RETURNING id, trace_id, start_time, environment
         """
 
+    /// The `trace_totals` columns after the key, and the aggregates over a trace's observations that fill them.
+    private static let traceTotalsColumns = """
+        observation_count, error_count, warning_count, first_start, last_end, total_cost, input_cost, output_cost,
+        input_tokens, output_tokens, total_tokens
+        """
+    private static let traceTotalsAggregates = """
+        COUNT(*), COUNT(*) FILTER (WHERE level = 'ERROR'), COUNT(*) FILTER (WHERE level = 'WARNING'), MIN(start_time),
+        MAX(COALESCE(end_time, start_time)), SUM(total_cost), SUM(input_cost), SUM(output_cost), SUM(input_tokens),
+        SUM(output_tokens), SUM(total_tokens)
+        """
+
     /// Recomputes `trace_totals` for the traces the caller's `WHERE … GROUP BY project_id, trace_id` selects.
     static let traceTotalsSelect = """
-        INSERT INTO trace_totals (project_id, trace_id, observation_count, error_count, warning_count, first_start, last_end,
-                                  total_cost, input_cost, output_cost, input_tokens, output_tokens, total_tokens)
-        SELECT project_id, trace_id, COUNT(*), COUNT(*) FILTER (WHERE level = 'ERROR'), COUNT(*) FILTER (WHERE level = 'WARNING'),
-               MIN(start_time), MAX(COALESCE(end_time, start_time)), SUM(total_cost), SUM(input_cost), SUM(output_cost),
-               SUM(input_tokens), SUM(output_tokens), SUM(total_tokens)
+        INSERT INTO trace_totals (project_id, trace_id, \(traceTotalsColumns))
+        SELECT project_id, trace_id, \(traceTotalsAggregates)
         FROM observations
         """
 
-    /// Locks the rows of the traces `$2` (in id order) before their totals are refreshed by a later statement, so that a
-    /// concurrent writer of the same trace waits and then aggregates (with a fresh snapshot) both writes.
-    static let lockTraces = "SELECT id FROM traces WHERE project_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE"
+    /// Locks the rows of the traces `$2` (sorted ids) in that order before their totals are refreshed by a later
+    /// statement, so that a concurrent writer of the same trace waits and then aggregates (with a fresh snapshot) both
+    /// writes. Each id is looked up on its own by primary key: with `id = ANY($2)`, a table whose statistics lag its
+    /// growth (a new database under load) got plans that read every trace of the project.
+    static let lockTraces = """
+        SELECT t.id FROM unnest($2::text[]) AS wanted(id)
+        CROSS JOIN LATERAL (SELECT id FROM traces WHERE project_id = $1 AND id = wanted.id FOR UPDATE) AS t
+        """
 
-    /// Refreshes the totals of the traces `$2` after their observations were written (and ``lockTraces``).
+    /// Refreshes the totals of the traces `$2` (sorted, distinct ids) after their observations were written (and
+    /// ``lockTraces``). Each trace is aggregated on its own through `observations_by_trace`: with `trace_id = ANY($2)`,
+    /// lagging statistics got plans that read every observation of the project for each batch.
     static let refreshTraceTotals = """
-        \(traceTotalsSelect) WHERE project_id = $1 AND trace_id = ANY($2::text[])
-        GROUP BY project_id, trace_id
+        INSERT INTO trace_totals (project_id, trace_id, \(traceTotalsColumns))
+        SELECT $1::text, wanted.id, totals.*
+        FROM unnest($2::text[]) AS wanted(id)
+        CROSS JOIN LATERAL (SELECT \(traceTotalsAggregates) FROM observations WHERE project_id = $1 AND trace_id = wanted.id)
+            AS totals(\(traceTotalsColumns))
+        WHERE totals.observation_count > 0
         ON CONFLICT (project_id, trace_id) DO UPDATE SET
-            (observation_count, error_count, warning_count, first_start, last_end, total_cost, input_cost, output_cost,
-             input_tokens, output_tokens, total_tokens) =
+            (\(traceTotalsColumns)) =
             (EXCLUDED.observation_count, EXCLUDED.error_count, EXCLUDED.warning_count, EXCLUDED.first_start, EXCLUDED.last_end,
              EXCLUDED.total_cost, EXCLUDED.input_cost, EXCLUDED.output_cost, EXCLUDED.input_tokens, EXCLUDED.output_tokens,
              EXCLUDED.total_tokens)
@@ -131,12 +149,14 @@ enum BatchStatements {
         ON CONFLICT (project_id, id) DO NOTHING
         """
 
-    /// Creates each missing session (`$2`) with the environment and timestamp of the trace that named it first (`$3`).
+    /// Creates each missing session (`$2`) with the environment and timestamp of the trace that named it first (`$3`),
+    /// each trace looked up by primary key (a join let lagging statistics pick a scan of every trace; `LIMIT 1`, harmless
+    /// on a key, keeps the planner from turning the lookup back into a join).
     static let insertSessions = """
         INSERT INTO sessions (project_id, id, environment, created_at)
-        SELECT t.project_id, named.session_id, t.environment, t.timestamp
+        SELECT $1::text, named.session_id, t.environment, t.timestamp
         FROM unnest($2::text[], $3::text[]) AS named(session_id, trace_id)
-        JOIN traces t ON t.project_id = $1 AND t.id = named.trace_id
+        CROSS JOIN LATERAL (SELECT environment, timestamp FROM traces WHERE project_id = $1 AND id = named.trace_id LIMIT 1) AS t
         ORDER BY named.session_id
         ON CONFLICT (project_id, id) DO NOTHING
         """
