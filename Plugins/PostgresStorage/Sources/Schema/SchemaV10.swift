@@ -4,7 +4,7 @@
 /// A typical LLM observation row (1–2 KB each of input and output) passes the 2 KB TOAST threshold, so every write
 /// compressed it, and pglz is slow: in 30 s A/B runs at 32 clients, OTLP ingestion went from 3,812 spans/s (pglz) to
 /// 4,265–4,636 (lz4 on these columns). Only values written afterwards use lz4; nothing is
-/// rewritten. Servers without lz4 (PostgreSQL 12 and 13, or 14+ built without it) keep pglz: the migration then
+/// rewritten. Servers without lz4 (PostgreSQL 13, or 14+ built without it) keep pglz: the migration then
 /// changes nothing and says so in a notice.
 enum SchemaV10 {
     static let sql = """
