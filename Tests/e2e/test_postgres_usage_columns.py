@@ -15,6 +15,7 @@ from conftest import Api, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY, event, iso, la
 from postgres_support import POSTGRES_CONFIG, fresh_database, postgres_url, psql
 
 SUM_COLUMNS = ["input_tokens", "output_tokens", "total_tokens", "input_cost", "output_cost"]
+SUM_SELECT = ", ".join(f"COALESCE({c}::text, '-')" for c in SUM_COLUMNS)  # '-' stands for NULL
 MODEL = "lantern-unpriced-test-model"  # matches no price, so the costs stored are the ones sent
 
 
@@ -42,8 +43,7 @@ def expected_sums(observation: dict) -> list[float | None]:
 
 
 def stored_sums(database: str, observation_id: str) -> list[float | None]:
-    row = psql(database, f"SELECT {', '.join(f'COALESCE({c}::text, {chr(39)}-{chr(39)})' for c in SUM_COLUMNS)} "
-                         f"FROM observations WHERE id = '{observation_id}'")
+    row = psql(database, f"SELECT {SUM_SELECT} FROM observations WHERE id = '{observation_id}'")
     assert row, f"observation {observation_id} is not in the table"
     return [None if value == "-" else float(value) for value in row.split("|")]
 

@@ -107,8 +107,9 @@ public struct Observation: Sendable, Hashable, Codable {
     /// The entries of usage or cost `details` whose key contains `part` added up; nil when there are none. Storage
     /// plugins keep these sums in columns (`input_tokens`, `output_cost`, …) so that metrics are plain aggregates.
     public static func sum(_ details: [String: Double], containing part: String) -> Double? {
-        let matching = details.filter { $0.key.contains(part) }
-        return matching.isEmpty ? nil : matching.values.reduce(0, +)
+        var total: Double?
+        for (key, value) in details where key.contains(part) { total = (total ?? 0) + value }
+        return total
     }
 
     /// Total cost: `costDetails["total"]`, else the sum of the other entries; nil when there is no cost.
