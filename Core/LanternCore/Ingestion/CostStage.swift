@@ -36,12 +36,13 @@ struct CostStage: Sendable {
         }
     }
 
-    /// The events (in apply order) with usage, costs and model ids filled in.
-    func apply(_ events: [IngestionEvent], projectID: String) async -> [IngestionEvent] {
+    /// Fills in usage, costs and model ids of `events` (in apply order), in place: an event with nothing to price is
+    /// left as it is, so the array is not copied.
+    func apply(_ events: inout [IngestionEvent], projectID: String) async {
         if let store = storage as? any ModelStore { catalog.refreshIfStale(from: store) }
         var known: [String: Known] = [:]
-        var priced = events
-        for (index, event) in events.enumerated() {
+        for index in events.indices {
+            let event = events[index]
             guard case .observation(var update) = event.payload else { continue }
             var context = known[update.id] ?? Known()
             if known[update.id] == nil, Self.needsStoredModel(event, update), let stored = await storedObservation(update.id, projectID: projectID) {
@@ -53,16 +54,17 @@ struct CostStage: Sendable {
             context.fold(update)
             let sent = !(update.usageDetails ?? [:]).isEmpty || !(update.costDetails ?? [:]).isEmpty
             context.hasSentUsageOrCost = context.hasSentUsageOrCost || sent
-            price(&update, known: context, projectID: projectID, at: context.startTime ?? event.timestamp)
-            priced[index].payload = .observation(update)
+            if price(&update, known: context, projectID: projectID, at: context.startTime ?? event.timestamp) {
+                events[index].payload = .observation(update)
+            }
             context.hasUsageOrCost = context.hasUsageOrCost || !(update.usageDetails ?? [:]).isEmpty
             known[update.id] = context
         }
-        return priced
     }
 
-    /// Fills in one event's usage, costs and model id (without a model name: the totals of what it sent).
-    private func price(_ update: inout ObservationUpdate, known: Known, projectID: String, at startTime: Date) {
+    /// Fills in one event's usage, costs and model id (without a model name: the totals of what it sent); false when
+    /// there was nothing to price and the update is unchanged.
+    private func price(_ update: inout ObservationUpdate, known: Known, projectID: String, at startTime: Date) -> Bool {
         let model = known.model.flatMap { $0.isEmpty ? nil : catalog.match(modelName: $0, projectID: projectID, startTime: startTime) }
         var usage = update.usageDetails ?? [:]
         let providedCost = update.costDetails ?? [:]
@@ -71,7 +73,7 @@ struct CostStage: Sendable {
            let inferred = inferredUsage(input: known.input, output: known.output, model: model) {
             usage = inferred
         }
-        guard !usage.isEmpty || !providedCost.isEmpty else { return }
+        guard !usage.isEmpty || !providedCost.isEmpty else { return false }
         let result = CostCalculator.calculate(usage: usage, providedCost: providedCost, model: model,
                                               modelParameters: known.modelParameters ?? [:], metadata: known.metadata ?? [:])
         if !result.usageDetails.isEmpty { update.usageDetails = result.usageDetails }
@@ -79,6 +81,7 @@ struct CostStage: Sendable {
             update.costDetails = result.costDetails
             update.modelID = providedCost.isEmpty ? result.matchedModelID : nil
         }
+        return true
     }
 
     /// Whether pricing the event needs the stored observation: an update of a generation that does not name its model

@@ -42,7 +42,8 @@ public final class IngestionPipeline: IngestionSink {
             }
         }
         let order = Self.applyOrder(processed).filter { refused[$0] == nil }
-        let ordered = await costStage.apply(order.map { processed[$0] }, projectID: projectID)
+        var ordered = order.map { processed[$0] }
+        await costStage.apply(&ordered, projectID: projectID)
         let results = ordered.isEmpty ? [] : try await writer.write(ordered, projectID: projectID)
         var outcomes = processed.indices.map { refused[$0] ?? EventOutcome(eventID: processed[$0].id, status: 500) }
         for (position, index) in order.enumerated() { outcomes[index] = results[position] }

@@ -2,7 +2,10 @@ import Foundation
 import LanternPluginSDK
 
 /// An OTLP `AnyValue`, independent of the wire format it arrived in.
-indirect enum AttributeValue: Sendable, Hashable {
+///
+/// Not `indirect`: arrays and key-value lists already hold their elements on the heap, and an indirect enum would box
+/// every scalar too (one allocation per attribute of every span).
+enum AttributeValue: Sendable, Hashable {
     case string(String)
     case bool(Bool)
     case int(Int64)

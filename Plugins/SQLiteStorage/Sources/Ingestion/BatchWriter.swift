@@ -14,6 +14,7 @@ struct BatchWriter: Sendable {
     func write(_ events: [IngestionEvent], created: CreatedRows, on connection: SQLiteConnection) throws -> [EventOutcome] {
         try connection.transaction(.immediate) {
             var batch = PendingBatch(fetcher: RowFetcher(connection: connection, logger: logger), projectID: projectID, now: now)
+            try batch.notePresence(of: events)
             var outcomes: [EventOutcome] = []
             outcomes.reserveCapacity(events.count)
             for (index, event) in events.enumerated() { outcomes.append(try batch.apply(event, at: index, created: created)) }

@@ -14,12 +14,41 @@ struct PendingBatch {
     private var sessions = PendingRows<Session>()
     /// The tags each touched trace had in the database before the batch (empty for a new trace).
     private var storedTags: [String: Set<String>] = [:]
+    /// The traces whose observations the batch changes (their `trace_totals` are refreshed).
+    private var tracesWithChangedObservations: Set<String> = []
 
     /// Starts an empty batch for `projectID`; `now` stamps created and updated rows.
     init(fetcher: RowFetcher, projectID: String, now: Date) {
         self.fetcher = fetcher
         self.projectID = projectID
         self.now = now
+    }
+
+    /// Finds with one query per table which of the traces and observations `events` name are stored, and notes the
+    /// others as absent: folding the events then looks up only rows that exist (one statement per event was a sixth of
+    /// the writer's time, nearly all for ids that a batch creates).
+    mutating func notePresence(of events: [IngestionEvent]) throws {
+        var observationIDs: [String] = []
+        var traceIDs: [String] = []
+        for event in events {
+            switch event.payload {
+            case .trace(let update): traceIDs.append(update.id)
+            case .observation(let update):
+                observationIDs.append(update.id)
+                if let traceID = update.traceID { traceIDs.append(traceID) }
+            default: continue
+            }
+        }
+        for id in try absent(observationIDs, in: ObservationTable.table) { observations.noteAbsent(id) }
+        for id in try absent(traceIDs, in: TraceTable.table) { traces.noteAbsent(id) }
+    }
+
+    /// The ids among `ids` that `table` does not hold for the project.
+    private func absent(_ ids: [String], in table: String) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        let stored = try fetcher.connection.query("SELECT id FROM \(table) WHERE project_id = ? AND id IN (SELECT value FROM json_each(?))",
+                                                  [.text(projectID), try fetcher.list(ids)]) { $0.text(0) }
+        return Set(ids).subtracting(stored)
     }
 
     /// Folds the event at `index` of the batch; `created` holds the rows the batch's events create, already encoded.
@@ -48,20 +77,19 @@ struct PendingBatch {
     /// rules only ever add tags), observations (refreshing their traces' `trace_totals`) and scores, insert-if-missing
     /// for sessions.
     func flush(to connection: SQLiteConnection) throws {
-        for values in traces.writes { try connection.run(TraceTable.upsert, values) }
+        try connection.run(TraceTable.upsert, forEach: traces.writes)
         for trace in traces.changed {
             for tag in Set(trace.tags).subtracting(storedTags[trace.id] ?? []) {
                 try connection.run("INSERT INTO trace_tags (project_id, tag, trace_id) VALUES (?, ?, ?)",
                                    [.text(projectID), .text(tag), .text(trace.id)])
             }
         }
-        for values in observations.writes { try connection.run(ObservationTable.upsert, values) }
-        let tracesWithNewObservations = Array(Set(observations.changed.map(\.traceID))).sorted()
-        if !tracesWithNewObservations.isEmpty {
-            try connection.run(TraceTotalsSQL.refreshTraces, [.text(projectID), try fetcher.list(tracesWithNewObservations)])
+        try connection.run(ObservationTable.upsert, forEach: observations.writes)
+        if !tracesWithChangedObservations.isEmpty {
+            try connection.run(TraceTotalsSQL.refreshTraces, [.text(projectID), try fetcher.list(tracesWithChangedObservations.sorted())])
         }
-        for values in scores.writes { try connection.run(ScoreTable.upsert, values) }
-        for values in sessions.writes { try connection.run(SessionTable.insertIfMissing, values) }
+        try connection.run(ScoreTable.upsert, forEach: scores.writes)
+        try connection.run(SessionTable.insertIfMissing, forEach: sessions.writes)
     }
 
     private mutating func apply(_ update: TraceUpdate, at eventTimestamp: Date, created: CreatedRows.Row<Trace>?) throws {
@@ -99,6 +127,7 @@ struct PendingBatch {
         let shallowTrace = try storedTrace(observation.traceID) == nil ? self.shallowTrace(for: observation) : nil
         let shallowValues = try shallowTrace.map { try TraceTable.values($0, json: fetcher.json) }
         observations.update(observation.id, to: observation, values: values)
+        tracesWithChangedObservations.insert(observation.traceID)
         if let shallowTrace, let shallowValues { traces.update(shallowTrace.id, to: shallowTrace, values: shallowValues) }
     }
 

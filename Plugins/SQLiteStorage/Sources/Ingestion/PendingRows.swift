@@ -16,6 +16,11 @@ struct PendingRows<Model> {
         return loaded
     }
 
+    /// Notes that the row is not stored, unless the batch already knows it, so that ``row(_:load:)`` does not look.
+    mutating func noteAbsent(_ id: String) {
+        if current[id] == nil { current[id] = .some(nil) }
+    }
+
     /// Records the new state of a row and its column values.
     mutating func update(_ id: String, to model: Model, values: [SQLValue]) {
         current[id] = .some(model)

@@ -68,6 +68,18 @@ final class SQLiteConnection {
         return Int(sqlite3_changes(try openHandle()))
     }
 
+    /// Runs one statement without results once for each list of values, looking the statement up once (its text, a
+    /// long upsert, is the cache's key: hashing and comparing it for every row was a few percent of the writer's time).
+    func run(_ sql: String, forEach rows: [[SQLValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        for values in rows {
+            try statement.bind(values)
+            while try statement.step() {}
+        }
+    }
+
     /// Runs a query and maps each row; rows mapped to nil are left out.
     func query<T>(_ sql: String, _ values: [SQLValue] = [], _ map: (SQLiteRow) throws -> T?) throws -> [T] {
         let statement = try prepared(sql)
