@@ -25,8 +25,8 @@ struct PendingBatch {
     }
 
     /// Finds with one query per table which of the traces and observations `events` name are stored, and notes the
-    /// others as absent: folding the events then looks up only rows that exist (one statement per event was a sixth of
-    /// the writer's time, nearly all for ids that a batch creates).
+    /// others as absent: folding the events then looks up only rows that exist (a lookup per event, nearly always for
+    /// an id the batch creates, was a sixth of the folding time).
     mutating func notePresence(of events: [IngestionEvent]) throws {
         var observationIDs: [String] = []
         var traceIDs: [String] = []
