@@ -10,12 +10,14 @@ public final class IngestionPipeline: IngestionSink {
     private let costStage: CostStage
     private let processors: [(id: String, processor: any IngestionProcessor)]
     private let admission: AdmissionLimit
-    private let onCommit: @Sendable (CommittedBatch) -> Void
+    /// Post-commit work; nil when nothing consumes committed batches.
+    private let onCommit: (@Sendable (CommittedBatch) -> Void)?
 
     /// Creates a pipeline; `maxConcurrentBatches` bounds the batches in flight before callers get "at capacity",
-    /// and `queueCapacityEvents` the events waiting for the storage writer.
+    /// and `queueCapacityEvents` the events waiting for the storage writer. `onCommit` receives each batch's committed
+    /// events; without it they are not collected.
     init(storage: (any StorageBackend)?, processors: [(id: String, processor: any IngestionProcessor)], models: ModelCatalog,
-         maxConcurrentBatches: Int = 256, queueCapacityEvents: Int = 50_000, onCommit: @escaping @Sendable (CommittedBatch) -> Void) {
+         maxConcurrentBatches: Int = 256, queueCapacityEvents: Int = 50_000, onCommit: (@Sendable (CommittedBatch) -> Void)?) {
         self.writer = storage.map { GroupCommitWriter(storage: $0, capacityEvents: queueCapacityEvents) }
         self.scoreConfigCheck = storage.map(ScoreConfigCheck.init(storage:))
         self.costStage = CostStage(catalog: models, storage: storage)
@@ -47,8 +49,10 @@ public final class IngestionPipeline: IngestionSink {
         let results = ordered.isEmpty ? [] : try await writer.write(ordered, projectID: projectID)
         var outcomes = processed.indices.map { refused[$0] ?? EventOutcome(eventID: processed[$0].id, status: 500) }
         for (position, index) in order.enumerated() { outcomes[index] = results[position] }
-        let committed = zip(ordered, results).filter { $0.1.isSuccess }.map(\.0)
-        if !committed.isEmpty { onCommit(CommittedBatch(projectID: projectID, events: committed)) }
+        if let onCommit {
+            let committed = zip(ordered, results).filter { $0.1.isSuccess }.map(\.0)
+            if !committed.isEmpty { onCommit(CommittedBatch(projectID: projectID, events: committed)) }
+        }
         return outcomes
     }
 

@@ -70,11 +70,16 @@ public final class LanternRuntime: Sendable {
         models = Self.modelCatalog(config, issues: &issues)
         if !issues.isEmpty { throw ConfigError(issues) }
         let evaluations = evaluations, exports = exports
-        pipeline = IngestionPipeline(storage: storage, processors: processors, models: models,
-                                     queueCapacityEvents: config.server.ingestionQueueEvents) { batch in
-            exports.dispatch(.batch(batch))
-            evaluations.schedule(batch)
+        // Without exporters or evaluators no one reads committed batches, and the pipeline does not build them.
+        var onCommit: (@Sendable (CommittedBatch) -> Void)?
+        if !exports.isEmpty || evaluations.isActive {
+            onCommit = { batch in
+                exports.dispatch(.batch(batch))
+                evaluations.schedule(batch)
+            }
         }
+        pipeline = IngestionPipeline(storage: storage, processors: processors, models: models,
+                                     queueCapacityEvents: config.server.ingestionQueueEvents, onCommit: onCommit)
     }
 
     /// The built-in price table (when the config names one or `model-prices.json` lies beside it) and the tokenizers.

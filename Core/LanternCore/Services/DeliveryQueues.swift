@@ -32,6 +32,9 @@ final class DeliveryQueues<Item: Sendable>: Sendable {
         self.logger = logger
     }
 
+    /// Whether there is no component to deliver to.
+    var isEmpty: Bool { lanes.isEmpty }
+
     /// Queues an item for every component.
     func dispatch(_ item: Item) {
         for lane in lanes { lane.continuation.yield(item) }

@@ -27,7 +27,7 @@ struct SpanMapper {
         var shallowOrder: [String] = []
         for span in spans {
             let mapped = SpanMapping(span: span, client: client, now: now)
-            events.append(contentsOf: mapped.events())
+            mapped.appendEvents(to: &events)
             if mapped.updatesTrace {
                 tracesUpdated.insert(span.traceID)
             } else if let existing = shallow[span.traceID] {
@@ -89,9 +89,10 @@ struct SpanMapping {
 
     var isLangfuseSDK: Bool { span.scope.name.hasPrefix("langfuse-sdk") }
 
-    func events() -> [IngestionEvent] {
+    /// Appends the span's events (its trace update, its observation, its dataset run item) to `events`, building each
+    /// in place (an intermediate array cost a copy and a release of every event).
+    func appendEvents(to events: inout [IngestionEvent]) {
         let observation = self.observation()
-        var events: [IngestionEvent] = []
         if updatesTrace {
             events.append(IngestionEvent(id: "otel-\(span.spanID)-trace", timestamp: start, payload: .trace(trace(observation: observation))))
         }
@@ -99,7 +100,6 @@ struct SpanMapping {
         if let runItem = ExperimentMapping.runItem(span: span, attributes: attributes, isRoot: isRoot) {
             events.append(IngestionEvent(id: "otel-\(span.spanID)-run-item", timestamp: start, payload: .datasetRunItem(runItem)))
         }
-        return events
     }
 
     // MARK: observation
