@@ -43,12 +43,14 @@ struct PendingBatch {
         for id in try absent(traceIDs, in: TraceTable.table) { traces.noteAbsent(id) }
     }
 
-    /// The ids among `ids` that `table` does not hold for the project.
+    /// The ids among `ids` that `table` does not hold for the project; each id is looked up once (a trace id comes
+    /// with every observation of the trace).
     private func absent(_ ids: [String], in table: String) throws -> Set<String> {
-        guard !ids.isEmpty else { return [] }
+        let unique = Set(ids)
+        guard !unique.isEmpty else { return [] }
         let stored = try fetcher.connection.query("SELECT id FROM \(table) WHERE project_id = ? AND id IN (SELECT value FROM json_each(?))",
-                                                  [.text(projectID), try fetcher.list(ids)]) { $0.text(0) }
-        return Set(ids).subtracting(stored)
+                                                  [.text(projectID), try fetcher.list(Array(unique))]) { $0.text(0) }
+        return unique.subtracting(stored)
     }
 
     /// Folds the event at `index` of the batch; `created` holds the rows the batch's events create, already encoded.
