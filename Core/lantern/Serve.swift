@@ -28,6 +28,7 @@ struct Serve: AsyncParsableCommand {
             lines.append("  plugins: " + (runtime.components.isEmpty ? "none" : runtime.components.map { "\($0.id) (\($0.factory.type))" }.joined(separator: ", ")))
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
+        MallocTrim.start()
         do {
             try await app.runService()
         } catch {

@@ -33,13 +33,26 @@ class RSSSampler(threading.Thread):
 
 
 def rss_summary(samples, duration):
-    """Peak, early (the sample nearest t = min(10 s, duration/2)) and final RSS in MiB."""
+    """Peak, early (the sample nearest t = min(10 s, duration/2)) and final RSS in MiB, and from the early sample on:
+    the lowest and highest RSS and its trend (least-squares slope, MiB per minute)."""
     if not samples:
-        return {"peak_mb": None, "early_mb": None, "end_mb": None, "early_at_s": None}
+        return {"peak_mb": None, "early_mb": None, "end_mb": None, "early_at_s": None, "late_min_mb": None,
+                "late_max_mb": None, "late_trend_mb_per_min": None}
     at = min(10.0, duration / 2)
     early = min(samples, key=lambda s: abs(s[0] - at))
+    late = [(t, kib / 1024) for t, kib in samples if t >= early[0]]
     return {"peak_mb": max(v for _, v in samples) / 1024, "early_mb": early[1] / 1024,
-            "end_mb": samples[-1][1] / 1024, "early_at_s": round(early[0], 1)}
+            "end_mb": samples[-1][1] / 1024, "early_at_s": round(early[0], 1),
+            "late_min_mb": min(v for _, v in late), "late_max_mb": max(v for _, v in late),
+            "late_trend_mb_per_min": _slope(late) * 60}
+
+
+def _slope(points):
+    """Least-squares slope of (x, y) points; 0 for fewer than two distinct x."""
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else 0.0
 
 
 def run_wrk(port, path, pool_dir, pool_count, fmt, content_type, auth, connections, duration, threads, salt,

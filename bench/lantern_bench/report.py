@@ -44,6 +44,14 @@ def _rss(r):
     return f'{_fmt(rss["peak_mb"], 0)} / {_fmt(rss["early_mb"], 0)} / {_fmt(rss["end_mb"], 0)}'
 
 
+def _rss_late(r):
+    """From the early sample on: lowest–highest RSS and the trend."""
+    rss = r["rss"]
+    if rss.get("late_trend_mb_per_min") is None:
+        return "–"
+    return f'{rss["late_min_mb"]:.0f}–{rss["late_max_mb"]:.0f}, {rss["late_trend_mb_per_min"]:+.1f} MiB/min'
+
+
 def _errors(r):
     other = r["other"] + r["socket_errors"]
     detail = ", ".join(f"{k}: {v}" for k, v in r["other_statuses"].items())
@@ -66,27 +74,85 @@ def ingestion_tables(results, backend):
             fraction = f'{100 * r["requests_per_s"] / base["requests_per_s"]:.1f} %' if base else "baseline unavailable"
             speed.append([label, r["connections"], r["requests_per_s"], r["items_per_s"], fraction, r["p50_ms"],
                           r["p99_ms"], _errors(r), r["backpressure"], r["event_errors"] if kind == "ingestion" else "–"])
-            resources.append([label, r["connections"], f'{r["server_cpu"]:.2f}', f'{r["wrk_cpu"]:.2f}', _rss(r),
+            resources.append([label, r["connections"], f'{r["server_cpu"]:.2f}', f'{r["wrk_cpu"]:.2f}', _rss(r), _rss_late(r),
                               f'{_fmt(r.get("stored_traces"))} / {_fmt(r.get("expected_traces"))}',
                               f'{_fmt(r.get("stored_observations"))} / {_fmt(r.get("expected_observations"))}'])
     return (_table(["endpoint", "clients", "req/s (200/207)", "spans/s or events/s", "of baseline req/s", "p50 ms",
                     "p99 ms", "errors (other than 503/429)", "503/429", "event errors"], speed),
             _table(["endpoint", "clients", "server CPU (cores)", "wrk CPU (cores)", "RSS MiB peak / early / end",
+                    "RSS after early: MiB range, trend",
                     "traces stored / expected", "observations stored / expected"], resources))
 
 
+# The issue's OTLP throughput targets, as shares of the no-op baseline's spans/s at the highest concurrency.
+THROUGHPUT_TARGETS = {"sqlite": 0.5, "postgres": 0.3}
+
+
+def _widest_baseline_spans(results):
+    """The no-op baseline at the highest concurrency and its spans/s, or (None, None)."""
+    base = _baseline_for(results, max(results["options"]["concurrency"]))
+    return (base, base["requests_per_s"] * results["options"]["spans_per_request"]) if base else (None, None)
+
+
 def ceiling_table(results, backend):
-    """The storage engine's own rate for the bench's observation rows, against the baseline and Lantern's OTLP rate."""
-    c = backend["ceiling"]
+    """The storage engine's own rates for the bench's observation rows, against the baseline and Lantern's OTLP rate."""
     widest = max(results["options"]["concurrency"])
-    base = _baseline_for(results, widest)
-    base_spans = base["requests_per_s"] * results["options"]["spans_per_request"] if base else None
+    _, base_spans = _widest_baseline_spans(results)
     otlp = next((r for r in backend.get("otlp", []) if r["connections"] == widest), None)
-    return _table(["engine", "rows", "transactions", "seconds", "rows/s", "µs per row",
+    return _table(["engine", "table", "rows", "transactions", "seconds", "rows/s", "µs per row", "text MB/s",
                    f"of baseline spans/s ({widest} clients)", f"Lantern OTLP spans/s ({widest} clients) as share of this"],
-                  [[c["engine"], c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
+                  [[c["engine"], c["table"], c["rows"], c["transactions"], c["seconds"], c["rows_per_s"], c["us_per_row"],
+                    c["rows_per_s"] * c["text_bytes"] / 1e6,
                     f'{100 * c["rows_per_s"] / base_spans:.1f} %' if base_spans else "baseline unavailable",
-                    f'{100 * otlp["items_per_s"] / c["rows_per_s"]:.0f} %' if otlp else "OTLP not run"]])
+                    f'{100 * otlp["items_per_s"] / c["rows_per_s"]:.0f} %' if otlp else "OTLP not run"]
+                   for c in backend["ceiling"]])
+
+
+# How an engine's one-client elapsed time per row relates to its rate under load, for the budget lines.
+ENGINE_WRITERS = {"sqlite": "SQLite lets one connection write at a time, so one client's elapsed time per row bounds the "
+                            "rate of any design that writes a row per span, however many cores there are.",
+                  "postgres": "PostgreSQL can run several COPYs at once: on this machine's cores at most that many "
+                              "times one client's rate, with wrk and Lantern on the same cores."}
+
+# What each reference layout can and cannot do, for the budget lines.
+LAYOUT_WORDS = {"no index": "Appending the rows to a table with no index (which could not even find a trace's rows)",
+                "trace index": "The same table with one index, to find a trace's rows again (the least `GET /traces/{id}` needs),"}
+
+
+def target_budget(results, name, backend):
+    """What the backend's throughput target asks of this machine, against the no-index and trace-index references:
+    lines of text."""
+    base, base_spans = _widest_baseline_spans(results)
+    target = THROUGHPUT_TARGETS.get(name)
+    layouts = [c for table in LAYOUT_WORDS for c in backend["ceiling"] if c["table"] == table]
+    if not (base and target and layouts):
+        return []
+    rate = target * base_spans
+    wrk_cores = target * base["wrk_cpu"]  # wrk's CPU grows with the request rate it drives
+    budget_us = (results["machine"]["nproc"] - wrk_cores) * 1e6 / rate
+    http_us = base["server_cpu"] * 1e6 / base_spans
+    binding_us = backend.get("binding_us_per_row") or 0.0
+    lines = [f"- The target, {100 * target:.0f} % of the baseline, is {rate:,.0f} spans/s. At that rate wrk needs "
+             f"~{wrk_cores:.2f} cores (it used {base['wrk_cpu']:.2f} at the baseline's rate), which leaves Lantern and "
+             f"its database **{budget_us:.1f} µs of CPU per span**. The server's HTTP layer alone took {http_us:.1f} µs "
+             "per span in the baseline."]
+    if binding_us:
+        lines.append(f"- Python's loop and sqlite3's binding take {binding_us:.1f} µs per row (the same rows into an "
+                     "in-memory INSERT that stores nothing); it is taken off the SQLite figures below.")
+    for c in layouts:
+        engine_us = c["us_per_row"] - binding_us
+        if engine_us <= 0:
+            continue  # a run too short to tell the engine's time from the binding's
+        spent = http_us + engine_us
+        left = (f"{budget_us - spent:.1f} µs per span would be left" if spent < budget_us
+                else f"**{spent - budget_us:.1f} µs per span over the budget**")
+        lines.append(f"- {LAYOUT_WORDS[c['table']]} takes **{engine_us:.1f} µs per row** here (elapsed, one client): "
+                     f"{1e6 / engine_us:,.0f} rows/s = {100e6 / engine_us / base_spans:.0f} % of the baseline. Counted "
+                     f"as CPU and with HTTP, that is {spent:.1f} of the {budget_us:.1f} µs before any decoding, cost, "
+                     f"merging or trace row: {left}.")
+    if name in ENGINE_WRITERS:
+        lines.append(f"- {ENGINE_WRITERS[name]}")
+    return lines
 
 
 def render(results):
@@ -141,9 +207,16 @@ def render(results):
                     "What the database engine needs on this machine, with nothing else running, for rows shaped like the "
                     "spans above: the observation table's key and indexed columns with the bench's input/output texts, "
                     "committed in transactions of Lantern's group size with Lantern's durability, from one client "
-                    "(bench/lantern_bench/ceiling.py). No HTTP, decoding, merging or trace rows: a reference rate for "
-                    "what storing each span as an indexed row costs here.", "",
+                    "(bench/lantern_bench/ceiling.py). No HTTP, decoding, merging or trace rows. \"indexed\" has "
+                    "Lantern's primary key and five indexes: what storing each span as an indexed row costs here. "
+                    "\"no index\" appends the same rows to a bare table in the engine's cheapest durable form: no "
+                    "design storing each span as a row of its own in this engine can pay less. \"trace index\" adds "
+                    "to that table the one index needed to find a trace's spans again. µs per row is elapsed time "
+                    "(fsync waits included), from one client.", "",
                     ceiling_table(results, backend), ""]
+            budget = target_budget(results, name, backend)
+            if budget:
+                out += ["What the throughput target asks of this machine:", ""] + budget + [""]
         if backend.get("freshness"):
             out += ["### Freshness (ack → visible) during the OTLP load", "",
                     "From the probe POST's 200 to the first 200 of `GET /api/public/traces/{id}`; \"visible at first read\" "

@@ -163,14 +163,21 @@ class Suite:
                 f" errors {r['other'] + r['socket_errors']}, 503/429 {r['backpressure']}, peak RSS {r['rss']['peak_mb']:.0f} MiB")
 
     def ceiling(self, store, out):
-        """The storage engine's own rate for the bench's observation rows, without Lantern (ceiling.py)."""
+        """The storage engine's own rates for the bench's observation rows, without Lantern (ceiling.py): into
+        Lantern's indexed table, a table with only a trace index and one with no index."""
         args = self.args
+        out["ceiling"] = []
+        for layout in ceiling.LAYOUTS:
+            if store.name == "sqlite":
+                c = ceiling.sqlite_ceiling(self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes, layout)
+            else:
+                c = ceiling.postgres_ceiling(store, self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes, layout)
+            out["ceiling"].append(c)
+            log(f"{store.name} storage-engine reference, {c['table']}: {c['rows_per_s']:.0f} rows/s "
+                f"({c['us_per_row']:.1f} us per row, {c['engine']})")
         if store.name == "sqlite":
-            out["ceiling"] = ceiling.sqlite_ceiling(self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
-        else:
-            out["ceiling"] = ceiling.postgres_ceiling(store, self.work, args.ceiling_rows, args.ceiling_group, args.text_bytes)
-        c = out["ceiling"]
-        log(f"{store.name} storage-engine reference: {c['rows_per_s']:.0f} rows/s ({c['us_per_row']:.1f} us per row, {c['engine']})")
+            out["binding_us_per_row"] = ceiling.sqlite_binding_cost(args.ceiling_rows, args.ceiling_group, args.text_bytes)
+            log(f"Python's loop and sqlite3 binding alone: {out['binding_us_per_row']:.1f} us per row")
 
     def reads(self, store, config, out):
         server = self.server(store, config, f"{store.name}-reads")

@@ -8,6 +8,9 @@ import LanternPluginSDK
 final class ModelCatalog: Sendable {
     /// The shipped definitions every project shares.
     let builtIns: [ModelDefinition]
+    /// ``builtIns`` by id (the first of any repeated id), for ``definition(projectID:id:)``: every observation of an
+    /// answer looks its model up, and a scan compared hundreds of ids each time.
+    private let builtInsByID: [String: ModelDefinition]
     /// Counts tokens for definitions with a known tokenizer.
     let tokenizers: TokenizerRegistry?
     private let state: LockedValue<State>
@@ -23,6 +26,7 @@ final class ModelCatalog: Sendable {
     /// Creates a catalog of the built-in definitions; project definitions arrive with ``refresh(from:)``.
     init(builtIns: [ModelDefinition], tokenizers: TokenizerRegistry?, refreshInterval: TimeInterval = 60) {
         self.builtIns = builtIns
+        builtInsByID = Dictionary(builtIns.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tokenizers = tokenizers
         self.refreshInterval = refreshInterval
         state = LockedValue(State(matcher: ModelMatcher(definitions: builtIns)))
@@ -35,7 +39,7 @@ final class ModelCatalog: Sendable {
 
     /// A definition by id: the project's own, else a built-in one.
     func definition(projectID: String, id: String) -> ModelDefinition? {
-        state.value.projectModels.first { $0.projectID == projectID && $0.id == id } ?? builtIns.first { $0.id == id }
+        state.withLock { state in state.projectModels.first { $0.projectID == projectID && $0.id == id } } ?? builtInsByID[id]
     }
 
     /// The project's own definitions, oldest first.
