@@ -3,7 +3,7 @@
 Every span Lantern stores becomes one observation row in a B-tree table with a primary key and five secondary
 indexes. This measures what the engine needs for such rows on this machine when nothing else runs, so that the OTLP
 figures can be read against it: no HTTP, no protobuf, no merging, no trace rows, 11 of the observation table's columns.
-Each engine runs twice:
+Each engine runs three times:
 - "indexed": the observation table's primary key and five indexes, as Lantern's schemas have them;
 - "trace index": the same rows in the engine's cheapest durable form (PostgreSQL: text columns, lz4 where the server
   has it, as JSONB's parsing costs more) with one index, `(project_id, trace_id)`: the least a store needs to find a

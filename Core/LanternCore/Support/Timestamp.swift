@@ -77,8 +77,7 @@ enum Timestamp {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         let year = Int(parts.tm_year) + 1900
-        var yearDigits = 4
-        while yearDigits < 20, year.magnitude >= pow10(yearDigits) { yearDigits += 1 }
+        let yearDigits = max(4, String(year.magnitude).utf8.count)
         let length = (year < 0 ? 1 : 0) + yearDigits + 20
         // Written in place: this runs for every timestamp of every answer (a trace of 200 observations has ~800).
         return String(unsafeUninitializedCapacity: length) { buffer in
@@ -106,10 +105,5 @@ enum Timestamp {
             put(90)
             return index
         }
-    }
-
-    /// 10 to the power `exponent` (at most 19), as the magnitude type of `Int`.
-    private static func pow10(_ exponent: Int) -> UInt {
-        (0..<exponent).reduce(1) { value, _ in value * 10 }
     }
 }
