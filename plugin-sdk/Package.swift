@@ -17,5 +17,6 @@ let package = Package(
             path: "Sources/LanternPluginSDK",
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
+        .testTarget(name: "LanternPluginSDKTests", dependencies: ["LanternPluginSDK"], path: "Tests/LanternPluginSDKTests"),
     ]
 )

@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
             CommandSupport.fail("lantern: \(error)")
         }
         let server = runtime.config.server
-        let seeds = runtime.config.projects
+        let seeds = runtime.config.printSeededKeys ? runtime.config.projects : []
         let app = try LanternServer.application(for: runtime) { port in
             var lines = ["Lantern is listening on http://\(server.host):\(port)"]
             for seed in seeds {

@@ -78,7 +78,7 @@ struct CatalogAPITests {
     @Test func mediaUploadRoundTrip() async throws {
         try await harness.withServer { client, _ in
             let bytes = Array("hello media".utf8)
-            let sha = Data(SHA256.digest(bytes)).base64EncodedString()
+            let sha = Digests.sha256Base64(bytes)
             let created = try harness.json(try await harness.send(client, .post, "/api/public/media", [
                 "traceId": "t1", "contentType": "text/plain", "contentLength": .number(Double(bytes.count)), "sha256Hash": .string(sha), "field": "input",
             ])).objectValue

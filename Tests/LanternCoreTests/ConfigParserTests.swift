@@ -26,6 +26,12 @@ struct ConfigParserTests {
         #expect(config.directory == "/tmp/cfg")
     }
 
+    @Test func seededKeysArePrintedOnlyWhenTheConfigSaysSo() throws {
+        #expect(try parse("version: 1\n").printSeededKeys == false)
+        #expect(try parse("version: 1\nprintSeededKeys: true\n").printSeededKeys == true)
+        #expect { try parse("version: 1\nprintSeededKeys: sometimes\n") } throws: { "\($0)".contains("printSeededKeys") }
+    }
+
     @Test func reportsEveryProblemWithFileLineAndKeyPath() {
         #expect {
             _ = try parse("""

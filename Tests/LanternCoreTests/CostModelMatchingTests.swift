@@ -10,10 +10,10 @@ struct CostModelMatchingTests {
 
     private static func definition(_ id: String, _ pattern: String, project: String? = nil, start: String? = nil) -> ModelDefinition {
         ModelDefinition(id: id, projectID: project, modelName: id, matchPattern: pattern,
-                        startDate: start.flatMap(Timestamp.parse), createdAt: created)
+                        startDate: start.flatMap(ISO8601Timestamp.parse), createdAt: created)
     }
 
-    private static func at(_ text: String) -> Date { Timestamp.parse(text) ?? .distantPast }
+    private static func at(_ text: String) -> Date { ISO8601Timestamp.parse(text) ?? .distantPast }
 
     @Test func projectDefinitionsWinOverBuiltInOnes() {
         let matcher = ModelMatcher(definitions: [

@@ -29,7 +29,7 @@ struct CostModelValidationTests {
             "tokenizerConfig": ["tokenizerModel": "gpt-4o"], "somethingElse": true,
         ])
         #expect(model.id == "model-1" && model.projectID == "p1" && model.modelName == "my-gpt" && model.unit == "TOKENS")
-        #expect(model.startDate == Timestamp.parse("2026-01-01T00:00:00Z") && model.createdAt == Self.now)
+        #expect(model.startDate == ISO8601Timestamp.parse("2026-01-01T00:00:00Z") && model.createdAt == Self.now)
         #expect(model.tokenizerID == "openai" && model.tokenizerConfig == ["tokenizerModel": "gpt-4o"])
         #expect(model.pricingTiers == [PricingTier(id: "model-1_tier_default", name: "Standard", isDefault: true, priority: 0,
                                                    prices: ["input": 0.000001, "output": 0.000002])])

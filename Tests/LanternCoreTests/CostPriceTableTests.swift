@@ -57,7 +57,7 @@ struct CostPriceTableTests {
                         prices: ["input": 4.25e-06, "output": 1.7e-05]),
         ])
         let long = models[1]
-        #expect(long.startDate == Timestamp.parse("2026-01-01T00:00:00Z") && long.unit == "CHARACTERS")
+        #expect(long.startDate == ISO8601Timestamp.parse("2026-01-01T00:00:00Z") && long.unit == "CHARACTERS")
         #expect(long.tokenizerID == nil && long.tokenizerConfig == nil)
         #expect(long.pricingTiers.last?.conditions == [.usage(pattern: "^input", comparison: .gte, value: 1000, caseSensitive: true)])
     }
@@ -67,7 +67,7 @@ struct CostPriceTableTests {
         #expect(models.map(\.modelName) == ["gpt-4o", "o1", "o3", "claude-sonnet-4-20250514", "gemini-2.5-pro"])
         #expect(models.allSatisfy { $0.unit == nil && $0.startDate == nil }, "Langfuse's table has neither")
         let gemini = try CostReferenceExcerpt.definition("gemini-2.5-pro")
-        #expect(gemini.createdAt == Timestamp.parse("2025-11-26T13:27:53.545Z"))
+        #expect(gemini.createdAt == ISO8601Timestamp.parse("2025-11-26T13:27:53.545Z"))
         #expect(gemini.pricingTiers[1].conditions
             == [.usage(pattern: "(input|prompt|cached)", comparison: .gt, value: 200_000, caseSensitive: false)])
         #expect(try CostReferenceExcerpt.definition("o3").pricingTiers.map(\.name) == ["Standard", "Fast mode", "Flex"])

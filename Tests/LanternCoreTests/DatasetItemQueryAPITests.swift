@@ -31,7 +31,7 @@ struct DatasetItemQueryAPITests {
             #expect(try await ids("datasetName=ds") == ["a"], "current items: b is deleted")
             #expect(try await ids("sourceTraceId=t-a") == ["a"], "by source trace")
             #expect(try await ids("datasetName=ds&sourceObservationId=o-b") == [], "b is deleted now")
-            let version = Timestamp.format(beforeChange).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let version = ISO8601Timestamp.format(beforeChange).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             #expect(try await ids("datasetName=ds&version=\(version)") == ["a", "b"], "before the change both existed")
             #expect(try await ids("datasetName=ds&sourceObservationId=o-b&version=\(version)") == ["b"], "filters apply to versions")
             let old = try harness.json(try await harness.send(client, .get, "/api/public/dataset-items?datasetName=ds&version=\(version)"))

@@ -27,7 +27,7 @@ struct EventDecoderTests {
         #expect(update.level == .warning)
         #expect(update.usageDetails == ["input": 10, "output": 5, "total": 15])
         #expect(update.promptVersion == 2)
-        #expect(decoded.timestamp == Timestamp.parse("2024-05-01T12:00:00.250Z"))
+        #expect(decoded.timestamp == ISO8601Timestamp.parse("2024-05-01T12:00:00.250Z"))
     }
 
     @Test func rejectionsNameTheField() {
@@ -53,8 +53,8 @@ struct EventDecoderTests {
     }
 
     @Test func timestampsRoundTripWithMilliseconds() {
-        let date = Timestamp.parse("2024-02-29T23:59:58.123+02:00")
-        #expect(date.map(Timestamp.format) == "2024-02-29T21:59:58.123Z")
-        #expect(Timestamp.parse("2024-13-01T00:00:00Z") == nil)
+        let date = ISO8601Timestamp.parse("2024-02-29T23:59:58.123+02:00")
+        #expect(date.map(ISO8601Timestamp.format) == "2024-02-29T21:59:58.123Z")
+        #expect(ISO8601Timestamp.parse("2024-13-01T00:00:00Z") == nil)
     }
 }

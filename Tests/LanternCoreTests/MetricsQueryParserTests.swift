@@ -99,7 +99,7 @@ struct MetricsQueryParserTests {
 
     @Test(arguments: autoCases)
     func resolvesAutoGranularity(hours: Double, expected: MetricsQuery.Granularity) throws {
-        let to = JSONValue.string(Timestamp.format(Self.start + hours * 3600))
+        let to = JSONValue.string(ISO8601Timestamp.format(Self.start + hours * 3600))
         let parsed = try MetricsQueryParser.parse(Self.query(["timeDimension": ["granularity": "auto"], "toTimestamp": to]), api: .v2)
         #expect(parsed.granularity == expected, "a range of \(hours) hours")
     }

@@ -60,6 +60,16 @@ struct PluginLoaderTests {
         }
     }
 
+    @Test func aRetentionComponentIsRefusedUntilASweeperCallsIt() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let path = try workspace.sqliteConfig(extraPlugins: "  retention: { load: FixturePlugin, component: keep-all-retention }")
+        #expect { try LanternRuntime.prepare(configPath: path) } throws: { error in
+            "\(error)".contains("plugins.retention.component: keep-all-retention is a retention component")
+                && "\(error)".contains("runs no retention sweeper yet")
+        }
+    }
+
     @Test func aComponentWhoseStartFailsStopsStartupWithItsName() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }

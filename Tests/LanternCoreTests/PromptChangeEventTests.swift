@@ -36,9 +36,9 @@ struct PromptChangeEventTests {
                     == ["prompt greet created", "prompt greet labels-updated", "prompt greet deleted"], "exporter received each change in order")
             let audit = try await lines(workspace, "audit.txt", count: 3)
             #expect(audit.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
-                "prompt.created greet before=false after=true",
-                "prompt.labels-updated greet before=true after=true",
-                "prompt.deleted greet before=true after=false",
+                "prompt.created greet before=false after=true actor=apiKey:pk-lf-alpha",
+                "prompt.labels-updated greet before=true after=true actor=apiKey:pk-lf-alpha",
+                "prompt.deleted greet before=true after=false actor=apiKey:pk-lf-alpha",
             ], "audit sink received each change with before/after")
         }
     }

@@ -36,7 +36,7 @@ public struct ConfigParser {
         guard let root, let top = reader.mapping(root, at: "") else {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
-        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "cost", "pluginDirectories", "plugins", "projects"])
+        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "cost", "pluginDirectories", "plugins", "projects", "printSeededKeys"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
         if let cost = top["cost"] { config.cost = readCost(cost, directory: config.directory, &reader) }
@@ -46,6 +46,7 @@ public struct ConfigParser {
         }
         if let plugins = top["plugins"] { config.components = readPlugins(plugins, &reader) }
         if let projects = top["projects"] { config.projects = readProjects(projects, &reader) }
+        if let flag = top["printSeededKeys"], let value = reader.boolean(flag, at: "printSeededKeys") { config.printSeededKeys = value }
         if !reader.issues.isEmpty { throw ConfigError(reader.issues, partial: config) }
         return config
     }

@@ -55,6 +55,8 @@ public struct LanternConfig: Sendable {
     public var pluginDirectories: [String] = []
     public var components: [ComponentEntry] = []
     public var projects: [ProjectSeed] = []
+    /// Whether `serve` prints the seeded projects' key pairs at start: only for a dev profile, whose keys are public.
+    public var printSeededKeys = false
 
     /// The file's path for messages, as the user gave it.
     public var displayPath: String

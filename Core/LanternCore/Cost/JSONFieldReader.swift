@@ -93,7 +93,7 @@ struct JSONFieldReader: Sendable {
     /// A date member (ISO 8601); nil without a problem when absent or null.
     func date(_ key: String, problems: inout JSONProblems) -> Date? {
         guard let value = member(key) else { return nil }
-        guard let text = value.stringValue, let date = Timestamp.parse(text) else {
+        guard let text = value.stringValue, let date = ISO8601Timestamp.parse(text) else {
             problems.add(path(key), "must be an ISO 8601 date-time string or null")
             return nil
         }

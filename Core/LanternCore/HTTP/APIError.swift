@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LanternPluginSDK
+import Logging
 
 /// An error answered with Langfuse's body `{"message": …, "error": "<ErrorClass>"}` (contract §0).
 public struct APIError: Error, Sendable {
@@ -60,9 +62,18 @@ struct ErrorMiddleware: RouterMiddleware {
             let name = error.status.code == 405 ? "MethodNotAllowedError" : "InvalidRequestError"
             return APIError(status: error.status, message: "\(error.status.reasonPhrase)", errorName: name).response()
         } catch {
-            context.logger.error("unhandled error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            return JSONResponse.make(.internalServerError, ["message": "Internal Server Error", "error": .string("\(error)")])
+            return Self.internalError(error, request: request, logger: context.logger)
         }
+    }
+
+    /// A 500 that tells the client only "internal error" and a request id; the detail goes to the log under that id.
+    static func internalError(_ error: any Error, request: Request, logger: Logger) -> Response {
+        let requestID = Identifiers.random()
+        logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(error)", "method": "\(request.method)",
+                                                  "path": "\(request.uri.path)"])
+        return JSONResponse.make(.internalServerError, ["message": .string("internal error (request id \(requestID))"),
+                                                        "error": "InternalServerError", "requestId": .string(requestID)],
+                                 headers: [.requestID: requestID])
     }
 
     /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 400 for invalid input, 503 otherwise.
@@ -84,4 +95,9 @@ struct ErrorMiddleware: RouterMiddleware {
         @unknown default: .unavailable("Ingestion unavailable: \(error)")
         }
     }
+}
+
+extension HTTPField.Name {
+    /// `X-Request-Id`: the id a 500 answer and its log line share.
+    static let requestID = HTTPField.Name("X-Request-Id")!
 }

@@ -17,4 +17,10 @@ public struct LanternRequestContext: RequestContext {
         guard let projectID else { throw APIError.unauthorized("No authorization header") }
         return projectID
     }
+
+    /// The authenticated caller, for the kernel's services; throws 401 when a route forgot its auth middleware.
+    func principal() throws -> Principal {
+        guard let projectID, let publicKey else { throw APIError.unauthorized("No authorization header") }
+        return .apiKey(projectID: projectID, publicKey: publicKey)
+    }
 }

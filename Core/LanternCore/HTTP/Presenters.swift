@@ -3,7 +3,7 @@ import LanternPluginSDK
 
 /// Domain values as Langfuse's public API shows them (schemas in langfuse-openapi.yml).
 enum Presenters {
-    static func date(_ date: Date?) -> JSONValue { date.map { .string(Timestamp.format($0)) } ?? .null }
+    static func date(_ date: Date?) -> JSONValue { date.map { .string(ISO8601Timestamp.format($0)) } ?? .null }
     static func string(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
     static func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
     static func numbers(_ map: [String: Double]) -> JSONValue { .object(map.mapValues { .number($0) }) }

@@ -34,7 +34,7 @@ struct QueryReader {
 
     func date(_ name: String) throws -> Date? {
         guard let text = string(name) else { return nil }
-        guard let date = Timestamp.parse(text) else { throw APIError.badRequest("Query parameter \(name) must be an ISO-8601 date-time (got \(text))") }
+        guard let date = ISO8601Timestamp.parse(text) else { throw APIError.badRequest("Query parameter \(name) must be an ISO-8601 date-time (got \(text))") }
         return date
     }
 

@@ -42,7 +42,7 @@ enum ScoreFilterParser {
             guard let number = value?.numberValue else { throw APIError.badRequest("\(path).value: must be a number") }
             (query.comparison, query.value) = (comparison, number)
         } else if column == "timestamp", operation == ">=" || operation == "<" {
-            guard let date = value?.stringValue.flatMap(Timestamp.parse) else { throw APIError.badRequest("\(path).value: must be an ISO-8601 date-time") }
+            guard let date = value?.stringValue.flatMap(ISO8601Timestamp.parse) else { throw APIError.badRequest("\(path).value: must be an ISO-8601 date-time") }
             if operation == ">=" { query.fromTimestamp = date } else { query.toTimestamp = date }
         } else {
             throw APIError.badRequest("\(path): '\(column) \(operation)' is not served; filters served: stringObject on metadata, = on "

@@ -51,7 +51,7 @@ enum TraceFilterParser {
         } else if column == "tags", operation == "all of" {
             query.tags = try strings(value, path: path)
         } else if column == "timestamp", operation == ">=" || operation == "<" {
-            guard let date = value?.stringValue.flatMap(Timestamp.parse) else {
+            guard let date = value?.stringValue.flatMap(ISO8601Timestamp.parse) else {
                 throw APIError.badRequest("\(path).value: must be an ISO-8601 date-time")
             }
             if operation == ">=" { query.fromTimestamp = date } else { query.toTimestamp = date }

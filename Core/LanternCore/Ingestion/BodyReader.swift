@@ -33,7 +33,7 @@ struct BodyReader {
 
     mutating func date(_ field: String) -> Date? {
         guard let text = string(field) else { return nil }
-        guard let date = Timestamp.parse(text) else { fail(field, "expected an ISO-8601 date-time"); return nil }
+        guard let date = ISO8601Timestamp.parse(text) else { fail(field, "expected an ISO-8601 date-time"); return nil }
         return date
     }
 

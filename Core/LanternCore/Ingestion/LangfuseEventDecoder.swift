@@ -31,7 +31,7 @@ struct LangfuseEventDecoder {
         default: return reject(envelope["id"]?.stringValue ?? "unknown", "id: must be a non-empty string of at most 800 characters")
         }
         guard case .string(let type)? = envelope["type"] else { return reject(eventID, "type: is required") }
-        guard case .string(let stamp)? = envelope["timestamp"], let timestamp = Timestamp.parse(stamp) else {
+        guard case .string(let stamp)? = envelope["timestamp"], let timestamp = ISO8601Timestamp.parse(stamp) else {
             return reject(eventID, "timestamp: must be an ISO-8601 date-time with offset")
         }
         if type == "sdk-log" { return .ignored }

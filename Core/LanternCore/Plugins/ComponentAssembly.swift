@@ -58,6 +58,10 @@ public struct ComponentAssembly {
         case .success(let picked): factory = picked
         case .failure(let failure): return .failure(ConfigError([issue(entry, "\(path).component", failure.message)]))
         }
+        if factory.kind == .retention {
+            return .failure(ConfigError([issue(entry, "\(path).component", "\(factory.type) is a retention component, and this Lantern "
+                + "runs no retention sweeper yet, so it would never be called; remove \(path) from the config")]))
+        }
         let settings = PluginSettings(entry.settings)
         let problems = SettingsChecker.check(settings, against: factory.settings) + factory.validate(settings)
         guard problems.isEmpty else {

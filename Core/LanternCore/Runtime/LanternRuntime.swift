@@ -100,13 +100,14 @@ public final class LanternRuntime: Sendable {
         return ModelCatalog(builtIns: builtIns, tokenizers: found ? TokenizerRegistry(directory: URL(fileURLWithPath: tokenizers)) : nil)
     }
 
-    /// Hands a stored change of a managed resource to every exporter and, as an audit record, to every audit sink.
-    public func publish(_ change: ChangeEvent) {
-        exports.dispatch(.change(change))
-        audits.dispatch(AuditEvent(actor: change.actor, projectID: change.projectID, action: "\(change.resourceType).\(change.action)",
-                                   resourceType: change.resourceType, resourceID: change.resourceID, before: change.before,
-                                   after: change.after, timestamp: change.timestamp))
-    }
+    /// Queues an audit record for every audit sink (``AuditTrail`` is the only caller).
+    func dispatchAudit(_ event: AuditEvent) { audits.dispatch(event) }
+
+    /// Queues a managed resource's change for every exporter (``AuditTrail`` is the only caller).
+    func dispatchChange(_ change: ChangeEvent) { exports.dispatch(.change(change)) }
+
+    /// The kernel's services over this runtime: what every front end calls.
+    public var services: KernelServices { KernelServices(runtime: self) }
 
     /// A host for a one-off use of a component outside ``start()`` (CLI commands).
     public func pluginHost(for purpose: String) -> any PluginHost {

@@ -15,7 +15,7 @@ public struct APIKeys: Sendable {
     }
 
     /// The stored form of a secret.
-    static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
+    static func hash(_ secret: String) -> String { Digests.sha256Hex(Array(secret.utf8)) }
 
     /// A fresh random pair `pk-lf-<uuid>` / `sk-lf-<uuid>`.
     static func generate() -> Pair {
@@ -72,7 +72,9 @@ public struct APIKeys: Sendable {
 
     /// The project id for a Basic-auth pair, or nil when the pair is unknown or the secret wrong.
     func authenticate(publicKey: String, secretKey: String) async throws -> String? {
-        guard let key = try await storage.apiKey(publicKey: publicKey), key.secretHash == Self.hash(secretKey) else { return nil }
+        guard let key = try await storage.apiKey(publicKey: publicKey), Digests.constantTimeEqual(key.secretHash, Self.hash(secretKey)) else {
+            return nil
+        }
         return key.projectID
     }
 }

@@ -25,8 +25,8 @@ public struct CostRecomputation: Sendable {
     /// Re-prices the observations of the project named `projectName` (every project when nil) that started in
     /// `from ..< to`, both ISO-8601 date-times.
     public func run(projectName: String?, from: String, to: String) async throws -> Report {
-        guard let start = Timestamp.parse(from) else { throw ValidationFailure("--from: not an ISO-8601 date-time: \(from)") }
-        guard let end = Timestamp.parse(to) else { throw ValidationFailure("--to: not an ISO-8601 date-time: \(to)") }
+        guard let start = ISO8601Timestamp.parse(from) else { throw ValidationFailure("--from: not an ISO-8601 date-time: \(from)") }
+        guard let end = ISO8601Timestamp.parse(to) else { throw ValidationFailure("--to: not an ISO-8601 date-time: \(to)") }
         guard start < end else { throw ValidationFailure("--from must be before --to") }
         guard let storage = runtime.storage else { throw ValidationFailure("the config configures no storage plugin") }
         let projects = try await storage.projects().filter { projectName == nil || $0.name == projectName }

@@ -18,8 +18,8 @@ struct ExperimentCatalog {
     /// Every run with at least one item created in `from ..< to`, latest activity first (ties by id).
     func experiments(from: Date, to: Date?) async throws -> [Experiment] {
         var experiments: [Experiment] = []
-        for dataset in try await everyPage({ try await storage.datasets(projectID: projectID, page: $0) }) {
-            for run in try await everyPage({ try await storage.datasetRuns(projectID: projectID, datasetID: dataset.id, page: $0) }) {
+        for dataset in try await AllPages.read(pageSize: 100, { try await storage.datasets(projectID: projectID, page: $0) }) {
+            for run in try await AllPages.read(pageSize: 100, { try await storage.datasetRuns(projectID: projectID, datasetID: dataset.id, page: $0) }) {
                 let items = try await storage.datasetRunItems(projectID: projectID, runID: run.id).filter { item in
                     item.createdAt >= from && (to.map { item.createdAt < $0 } ?? true)
                 }
@@ -27,15 +27,5 @@ struct ExperimentCatalog {
             }
         }
         return experiments.sorted { ($0.endTime, $0.run.id) > ($1.endTime, $1.run.id) }
-    }
-
-    private func everyPage<T>(_ load: (PageRequest) async throws -> Page<T>) async throws -> [T] {
-        var all: [T] = [], request = PageRequest(page: 1, limit: 100)
-        while true {
-            let page = try await load(request)
-            all += page.items
-            guard page.items.count == request.limit else { return all }
-            request.page += 1
-        }
     }
 }

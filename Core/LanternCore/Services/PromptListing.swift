@@ -16,7 +16,7 @@ struct PromptListing {
     }
 
     /// One prompt name.
-    struct Row {
+    struct Row: Sendable {
         let newest: Prompt
         let versions: [Int]
         let labels: [String]

@@ -51,8 +51,20 @@ final class FileAuditSink: AuditSink {
     init(path: String) { self.path = path }
 
     func record(_ event: AuditEvent) async throws {
-        try append("\(event.projectID ?? "-") \(event.action) \(event.resourceID) before=\(event.before != nil) after=\(event.after != nil)\n", to: path)
+        try append("\(event.projectID ?? "-") \(event.action) \(event.resourceID) before=\(event.before != nil) after=\(event.after != nil) "
+                   + "actor=\(event.actor)\n", to: path)
     }
+}
+
+/// A retention policy that keeps everything: proves the kernel refuses a retention component it would never call.
+struct KeepAllRetentionFactory: ComponentFactory {
+    var type: String { "keep-all-retention" }
+    var kind: ComponentKind { .retention }
+    func make(_ settings: PluginSettings, context: ComponentContext) throws -> any Component { KeepAllRetention() }
+}
+
+final class KeepAllRetention: RetentionPolicy {
+    func decide(for project: Project, now: Date) async throws -> RetentionDecision { .keepAll }
 }
 
 /// Appends `text` to the file at `path`, creating it when missing.
@@ -69,5 +81,6 @@ public func lanternPluginABI() -> UnsafePointer<CChar> { PluginABI.stamp }
 
 @_cdecl("lantern_plugin_entry")
 public func lanternPluginEntry() -> UnsafeMutableRawPointer {
-    PluginABI.export(PluginManifest(id: "dev.lantern.test-fixtures", version: "0.0.1", factories: [FailingStartFactory(), FileExporterFactory(), FileAuditSinkFactory()]))
+    PluginABI.export(PluginManifest(id: "dev.lantern.test-fixtures", version: "0.0.1", factories: [FailingStartFactory(), FileExporterFactory(), FileAuditSinkFactory(),
+                                                                                             KeepAllRetentionFactory()]))
 }

@@ -10,107 +10,102 @@ struct AnnotationQueueRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.get("/annotation-queues") { request, context in
-            let page = try await queues().annotationQueues(projectID: try context.requireProject(), page: try QueryReader(request).page())
-            return JSONResponse.make(.ok, Presenters.page(page, Self.present))
-        }
-        group.post("/annotation-queues") { request, context in
-            let projectID = try context.requireProject()
-            var reader = try await body(request)
-            let name = reader.string("name")
-            let description = reader.string("description")
-            let configIDs = reader.strings("scoreConfigIds") ?? []
-            if let problem = reader.problem { throw APIError.badRequest(problem) }
-            guard let name, !name.isEmpty else { throw APIError.badRequest("name: is required") }
-            if let configs = try support.storage() as? any ScoreConfigStore {
-                for id in configIDs where try await configs.scoreConfig(projectID: projectID, id: id) == nil {
-                    throw APIError.badRequest("scoreConfigIds: no score config \(id) in this project")
-                }
-            }
-            var queue = AnnotationQueue(id: Identifiers.random(), projectID: projectID, name: name, scoreConfigIDs: configIDs, createdAt: Date())
-            queue.description = description
-            return JSONResponse.make(.ok, Self.present(try await queues().saveAnnotationQueue(queue)))
-        }
-        group.get("/annotation-queues/:queueId") { _, context in
-            JSONResponse.make(.ok, Self.present(try await queue(context)))
-        }
-        group.get("/annotation-queues/:queueId/items") { request, context in
-            let queue = try await queue(context)
-            let reader = QueryReader(request)
-            let status = try reader.oneOf("status", AnnotationQueueItem.Status.all.map(\.rawValue)).map(AnnotationQueueItem.Status.init(rawValue:))
-            let page = try await queues().annotationQueueItems(projectID: queue.projectID, queueID: queue.id, status: status, page: try reader.page())
-            return JSONResponse.make(.ok, Presenters.page(page, Self.present))
-        }
-        group.post("/annotation-queues/:queueId/items") { request, context in
-            let queue = try await queue(context)
-            var reader = try await body(request)
-            let objectID = reader.string("objectId")
-            let typeText = reader.string("objectType")
-            let statusText = reader.string("status")
-            if let problem = reader.problem { throw APIError.badRequest(problem) }
-            guard let objectID, !objectID.isEmpty else { throw APIError.badRequest("objectId: is required") }
-            guard let typeText, let type = AnnotationQueueItem.ObjectType.all.first(where: { $0.rawValue == typeText.uppercased() }) else {
-                throw APIError.badRequest("objectType: must be one of \(AnnotationQueueItem.ObjectType.all.map(\.rawValue).joined(separator: ", "))")
-            }
-            let now = Date()
-            var item = AnnotationQueueItem(id: Identifiers.random(), projectID: queue.projectID, queueID: queue.id, objectID: objectID,
-                                           objectType: type, createdAt: now)
-            if let statusText { Self.set(try Self.status(statusText), on: &item, at: now) }
-            return JSONResponse.make(.ok, Self.present(try await queues().saveAnnotationQueueItem(item)))
-        }
-        group.get("/annotation-queues/:queueId/items/:itemId") { _, context in
-            JSONResponse.make(.ok, Self.present(try await item(context)))
-        }
-        group.patch("/annotation-queues/:queueId/items/:itemId") { request, context in
-            var item = try await item(context)
-            var reader = try await body(request)
-            let statusText = reader.string("status")
-            if let problem = reader.problem { throw APIError.badRequest(problem) }
-            if let statusText { Self.set(try Self.status(statusText), on: &item, at: Date()) }
-            return JSONResponse.make(.ok, Self.present(try await queues().saveAnnotationQueueItem(item)))
-        }
-        group.delete("/annotation-queues/:queueId/items/:itemId") { _, context in
-            let item = try await item(context)
-            _ = try await queues().deleteAnnotationQueueItem(projectID: item.projectID, queueID: item.queueID, id: item.id)
-            return JSONResponse.make(.ok, ["success": true, "message": "Item removed from the queue"])
-        }
-        group.post("/annotation-queues/:queueId/assignments") { request, context in
-            let queue = try await queue(context)
-            let userID = try await assignee(request)
-            try await queues().assignAnnotationQueue(projectID: queue.projectID, queueID: queue.id, userID: userID)
-            return JSONResponse.make(.ok, ["userId": .string(userID), "queueId": .string(queue.id), "projectId": .string(queue.projectID)])
-        }
-        group.delete("/annotation-queues/:queueId/assignments") { request, context in
-            let queue = try await queue(context)
-            let userID = try await assignee(request)
-            let removed = try await queues().unassignAnnotationQueue(projectID: queue.projectID, queueID: queue.id, userID: userID)
-            return JSONResponse.make(.ok, ["success": .bool(removed)])
-        }
+        group.get("/annotation-queues", use: list)
+        group.post("/annotation-queues", use: create)
+        group.get("/annotation-queues/:queueId", use: get)
+        group.get("/annotation-queues/:queueId/items", use: items)
+        group.post("/annotation-queues/:queueId/items", use: addItem)
+        group.get("/annotation-queues/:queueId/items/:itemId", use: item)
+        group.patch("/annotation-queues/:queueId/items/:itemId", use: updateItem)
+        group.delete("/annotation-queues/:queueId/items/:itemId", use: removeItem)
+        group.post("/annotation-queues/:queueId/assignments", use: assign)
+        group.delete("/annotation-queues/:queueId/assignments", use: unassign)
     }
 
-    private func queues() throws -> any AnnotationQueueStore {
-        guard let store = try support.storage() as? any AnnotationQueueStore else {
-            throw APIError.notImplemented("The storage plugin does not support annotation queues")
-        }
-        return store
+    private var service: AnnotationQueueService { support.services.annotationQueues }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let page = try await service.list(try context.principal(), page: try QueryReader(request).page())
+        return JSONResponse.make(.ok, Presenters.page(page, AnnotationQueuePresenter.present))
     }
 
-    private func queue(_ context: LanternRequestContext) async throws -> AnnotationQueue {
-        let id = try support.parameter("queueId", context)
-        guard let queue = try await queues().annotationQueue(projectID: try context.requireProject(), id: id) else {
-            throw APIError.notFound("Annotation queue not found: \(id)")
-        }
-        return queue
+    @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        var reader = try await body(request)
+        let name = reader.string("name")
+        let description = reader.string("description")
+        let configIDs = reader.strings("scoreConfigIds") ?? []
+        if let problem = reader.problem { throw APIError.badRequest(problem) }
+        guard let name, !name.isEmpty else { throw APIError.badRequest("name: is required") }
+        var queue = AnnotationQueue(id: Identifiers.random(), projectID: principal.projectID, name: name, scoreConfigIDs: configIDs, createdAt: Date())
+        queue.description = description
+        return JSONResponse.make(.ok, AnnotationQueuePresenter.present(try await service.create(principal, queue)))
     }
 
-    private func item(_ context: LanternRequestContext) async throws -> AnnotationQueueItem {
-        let queue = try await queue(context)
-        let id = try support.parameter("itemId", context)
-        guard let item = try await queues().annotationQueueItem(projectID: queue.projectID, queueID: queue.id, id: id) else {
-            throw APIError.notFound("Annotation queue item not found: \(id)")
-        }
-        return item
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        JSONResponse.make(.ok, AnnotationQueuePresenter.present(try await service.get(try context.principal(), id: try queueID(context))))
     }
+
+    @Sendable func items(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        let status = try reader.oneOf("status", AnnotationQueueItem.Status.all.map(\.rawValue)).map(AnnotationQueueItem.Status.init(rawValue:))
+        let page = try await service.items(try context.principal(), queueID: try queueID(context), status: status, page: try reader.page())
+        return JSONResponse.make(.ok, Presenters.page(page, AnnotationQueuePresenter.present))
+    }
+
+    @Sendable func addItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let queueID = try queueID(context)
+        var reader = try await body(request)
+        let objectID = reader.string("objectId")
+        let typeText = reader.string("objectType")
+        let statusText = reader.string("status")
+        if let problem = reader.problem { throw APIError.badRequest(problem) }
+        guard let objectID, !objectID.isEmpty else { throw APIError.badRequest("objectId: is required") }
+        guard let typeText, let type = AnnotationQueueItem.ObjectType.all.first(where: { $0.rawValue == typeText.uppercased() }) else {
+            throw APIError.badRequest("objectType: must be one of \(AnnotationQueueItem.ObjectType.all.map(\.rawValue).joined(separator: ", "))")
+        }
+        let item = try await service.addItem(principal, queueID: queueID, objectID: objectID, objectType: type,
+                                             status: try statusText.map(Self.status))
+        return JSONResponse.make(.ok, AnnotationQueuePresenter.present(item))
+    }
+
+    @Sendable func item(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let item = try await service.item(try context.principal(), queueID: try queueID(context), id: try support.parameter("itemId", context))
+        return JSONResponse.make(.ok, AnnotationQueuePresenter.present(item))
+    }
+
+    @Sendable func updateItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let queueID = try queueID(context), itemID = try support.parameter("itemId", context)
+        var reader = try await body(request)
+        let statusText = reader.string("status")
+        if let problem = reader.problem { throw APIError.badRequest(problem) }
+        let item = try await service.updateItem(principal, queueID: queueID, id: itemID, status: try statusText.map(Self.status))
+        return JSONResponse.make(.ok, AnnotationQueuePresenter.present(item))
+    }
+
+    @Sendable func removeItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await service.removeItem(try context.principal(), queueID: try queueID(context), id: try support.parameter("itemId", context))
+        return JSONResponse.make(.ok, ["success": true, "message": "Item removed from the queue"])
+    }
+
+    @Sendable func assign(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let queueID = try queueID(context)
+        let userID = try await assignee(request)
+        let queue = try await service.assign(principal, queueID: queueID, userID: userID)
+        return JSONResponse.make(.ok, ["userId": .string(userID), "queueId": .string(queue.id), "projectId": .string(queue.projectID)])
+    }
+
+    @Sendable func unassign(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let queueID = try queueID(context)
+        let removed = try await service.unassign(principal, queueID: queueID, userID: try await assignee(request))
+        return JSONResponse.make(.ok, ["success": .bool(removed)])
+    }
+
+    private func queueID(_ context: LanternRequestContext) throws -> String { try support.parameter("queueId", context) }
 
     private func body(_ request: Request) async throws -> BodyReader {
         guard case .object(let object) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
@@ -133,14 +128,10 @@ struct AnnotationQueueRoutes {
         }
         return status
     }
+}
 
-    /// Sets the status; `completedAt` follows it.
-    private static func set(_ status: AnnotationQueueItem.Status, on item: inout AnnotationQueueItem, at now: Date) {
-        item.status = status
-        item.completedAt = status == .completed ? (item.completedAt ?? now) : nil
-        item.updatedAt = now
-    }
-
+/// The public API's `AnnotationQueue` and `AnnotationQueueItem` objects.
+enum AnnotationQueuePresenter {
     /// `AnnotationQueue`.
     static func present(_ queue: AnnotationQueue) -> JSONValue {
         ["id": .string(queue.id), "name": .string(queue.name), "description": Presenters.string(queue.description),

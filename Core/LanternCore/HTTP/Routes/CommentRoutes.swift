@@ -12,8 +12,8 @@ struct CommentRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.post("/comments") { request, context in
-            let projectID = try context.requireProject()
-            let store = try comments()
+            let principal = try context.principal()
+            let projectID = principal.projectID
             guard case .object(let object) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
                 throw APIError.badRequest("body: must be a JSON object")
             }
@@ -34,53 +34,31 @@ struct CommentRoutes {
             guard let content, !content.isEmpty, content.count <= Self.maxContentLength else {
                 throw APIError.badRequest("content: must be 1 to \(Self.maxContentLength) characters")
             }
-            guard try await exists(type, objectID, projectID: projectID) else {
-                throw APIError.notFound("\(type.rawValue.capitalized) not found: \(objectID)")
-            }
             var comment = Comment(id: Identifiers.random(), projectID: projectID, objectType: type, objectID: objectID, content: content,
                                   createdAt: Date())
             comment.authorUserID = author
-            let stored = try await store.saveComment(comment)
+            let stored = try await support.services.comments.create(principal, comment)
             return JSONResponse.make(.ok, ["id": .string(stored.id)])
         }
         group.get("/comments") { request, context in
-            let projectID = try context.requireProject()
             let reader = QueryReader(request)
             var query = CommentQuery()
             query.objectType = try reader.oneOf("objectType", Comment.ObjectType.all.map(\.rawValue)).map(Comment.ObjectType.init(rawValue:))
             query.objectID = reader.string("objectId")
             query.authorUserID = reader.string("authorUserId")
             query.page = try reader.page()
-            return JSONResponse.make(.ok, Presenters.page(try await comments().comments(projectID: projectID, query: query), Self.present))
+            return JSONResponse.make(.ok, Presenters.page(try await support.services.comments.list(try context.principal(), query: query),
+                                                          CommentPresenter.present))
         }
         group.get("/comments/:commentId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("commentId", context)
-            guard let comment = try await comments().comment(projectID: projectID, id: id) else {
-                throw APIError.notFound("Comment not found: \(id)")
-            }
-            return JSONResponse.make(.ok, Self.present(comment))
+            let comment = try await support.services.comments.get(try context.principal(), id: try support.parameter("commentId", context))
+            return JSONResponse.make(.ok, CommentPresenter.present(comment))
         }
     }
+}
 
-    private func comments() throws -> any CommentStore {
-        guard let store = try support.storage() as? any CommentStore else {
-            throw APIError.notImplemented("The storage plugin does not support comments")
-        }
-        return store
-    }
-
-    /// Whether the commented object exists in the project (a prompt by the id of one of its versions).
-    private func exists(_ type: Comment.ObjectType, _ id: String, projectID: String) async throws -> Bool {
-        let storage = try support.storage()
-        switch type {
-        case .trace: return try await storage.trace(projectID: projectID, id: id) != nil
-        case .observation: return try await storage.observation(projectID: projectID, id: id) != nil
-        case .session: return try await storage.session(projectID: projectID, id: id) != nil
-        default: return try await storage.allPromptVersions(projectID: projectID).contains { $0.id == id }
-        }
-    }
-
+/// The public API's `Comment` object.
+enum CommentPresenter {
     /// `Comment`.
     static func present(_ comment: Comment) -> JSONValue {
         [

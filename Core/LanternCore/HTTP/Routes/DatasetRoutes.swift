@@ -8,86 +8,81 @@ struct DatasetRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.post("/v2/datasets") { request, context in
-            JSONResponse.make(.ok, .object(CatalogPresenters.dataset(try await create(request, context))))
+        group.post("/v2/datasets", use: create)
+        group.post("/datasets", use: createLegacy)
+        group.get("/v2/datasets", use: list)
+        group.get("/v2/datasets/:name", use: get)
+        group.get("/datasets", use: listLegacy)
+        group.get("/datasets/:name", use: getLegacy)
+        group.post("/dataset-items", use: upsertItem)
+        group.get("/dataset-items", use: items)
+        group.get("/dataset-items/:id", use: item)
+        group.delete("/dataset-items/:id", use: deleteItem)
+    }
+
+    private var service: DatasetService { support.services.datasets }
+
+    @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        JSONResponse.make(.ok, .object(CatalogPresenters.dataset(try await upsert(request, context))))
+    }
+
+    @Sendable func createLegacy(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let dataset = try await upsert(request, context)
+        return JSONResponse.make(.ok, .object(Self.legacyView(try await service.contents(try context.principal(), of: dataset))))
+    }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let page = try await service.list(try context.principal(), page: try QueryReader(request).page())
+        return JSONResponse.make(.ok, Presenters.page(page) { .object(CatalogPresenters.dataset($0)) })
+    }
+
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let dataset = try await service.get(try context.principal(), name: try support.parameter("name", context))
+        return JSONResponse.make(.ok, .object(CatalogPresenters.dataset(dataset)))
+    }
+
+    @Sendable func listLegacy(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let page = try await service.list(principal, page: try QueryReader(request).page())
+        var views: [JSONValue] = []
+        for dataset in page.items { views.append(.object(Self.legacyView(try await service.contents(principal, of: dataset)))) }
+        return JSONResponse.make(.ok, Presenters.page(Page(items: views, totalItems: page.totalItems, request: page.request)) { $0 })
+    }
+
+    @Sendable func getLegacy(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let dataset = try await service.get(principal, name: try support.parameter("name", context))
+        return JSONResponse.make(.ok, .object(Self.legacyView(try await service.contents(principal, of: dataset))))
+    }
+
+    @Sendable func upsertItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        guard case .object(let body) = try await JSONResponse.body(of: request, limit: 4_718_592) else {
+            throw APIError.badRequest("body: expected a dataset item object")
         }
-        group.post("/datasets") { request, context in
-            JSONResponse.make(.ok, .object(try await legacyView(try await create(request, context), context)))
-        }
-        group.get("/v2/datasets") { request, context in
-            let page = try await support.storage().datasets(projectID: try context.requireProject(), page: try QueryReader(request).page())
-            return JSONResponse.make(.ok, Presenters.page(page) { .object(CatalogPresenters.dataset($0)) })
-        }
-        group.get("/v2/datasets/:name") { _, context in
-            let dataset = try await lookup(try support.parameter("name", context), context)
-            return JSONResponse.make(.ok, .object(CatalogPresenters.dataset(dataset)))
-        }
-        group.get("/datasets") { request, context in
-            let page = try await support.storage().datasets(projectID: try context.requireProject(), page: try QueryReader(request).page())
-            var views: [JSONValue] = []
-            for dataset in page.items { views.append(.object(try await legacyView(dataset, context))) }
-            return JSONResponse.make(.ok, Presenters.page(Page(items: views, totalItems: page.totalItems, request: page.request)) { $0 })
-        }
-        group.get("/datasets/:name") { _, context in
-            let dataset = try await lookup(try support.parameter("name", context), context)
-            return JSONResponse.make(.ok, .object(try await legacyView(dataset, context)))
-        }
-        group.post("/dataset-items") { request, context in
-            let projectID = try context.requireProject()
-            guard case .object(let body) = try await JSONResponse.body(of: request, limit: 4_718_592) else {
-                throw APIError.badRequest("body: expected a dataset item object")
-            }
-            guard let datasetName = body["datasetName"]?.stringValue else { throw APIError.badRequest("datasetName: is required") }
-            let dataset = try await lookup(datasetName, context)
-            let id = body["id"]?.stringValue ?? UUID().uuidString.lowercased()
-            let existing = try await support.storage().datasetItem(projectID: projectID, id: id)
-            var item = existing ?? DatasetItem(id: id, projectID: projectID, datasetID: dataset.id, createdAt: Date())
-            item.datasetID = dataset.id
-            item.updatedAt = Date()
-            try Self.apply(body, to: &item)
-            do {
-                let stored = try await support.storage().upsertDatasetItem(item)
-                return JSONResponse.make(.ok, CatalogPresenters.item(stored, datasetName: dataset.name))
-            } catch StorageError.conflict(let reason) {
-                throw APIError.badRequest(reason)
-            }
-        }
-        group.get("/dataset-items") { request, context in
-            let projectID = try context.requireProject()
-            let reader = QueryReader(request)
-            let storage = try support.storage()
-            var names: [String: String] = [:]
-            var query = DatasetItemQuery(sourceTraceID: reader.string("sourceTraceId"), sourceObservationID: reader.string("sourceObservationId"),
-                                         asOf: try reader.date("version"))
-            if let datasetName = reader.string("datasetName") {
-                let dataset = try await lookup(datasetName, context)
-                query.datasetID = dataset.id
-                names[dataset.id] = dataset.name
-            } else if query.asOf != nil {
-                throw APIError.badRequest("version: requires datasetName")
-            }
-            let page = try await storage.datasetItems(projectID: projectID, query: query, page: try reader.page())
-            for item in page.items where names[item.datasetID] == nil {
-                names[item.datasetID] = try await storage.dataset(projectID: projectID, id: item.datasetID)?.name ?? ""
-            }
-            return JSONResponse.make(.ok, Presenters.page(page) { CatalogPresenters.item($0, datasetName: names[$0.datasetID] ?? "") })
-        }
-        group.get("/dataset-items/:id") { _, context in
-            let projectID = try context.requireProject()
-            let storage = try support.storage()
-            guard let item = try await storage.datasetItem(projectID: projectID, id: try support.parameter("id", context)) else {
-                throw APIError.notFound("Dataset item not found")
-            }
-            let name = try await storage.dataset(projectID: projectID, id: item.datasetID)?.name ?? ""
-            return JSONResponse.make(.ok, CatalogPresenters.item(item, datasetName: name))
-        }
-        group.delete("/dataset-items/:id") { _, context in
-            let id = try support.parameter("id", context)
-            guard try await support.storage().deleteDatasetItem(projectID: try context.requireProject(), id: id) else {
-                throw APIError.notFound("Dataset item not found")
-            }
-            return JSONResponse.make(.ok, ["message": "Dataset item successfully deleted"])
-        }
+        guard let datasetName = body["datasetName"]?.stringValue else { throw APIError.badRequest("datasetName: is required") }
+        let id = body["id"]?.stringValue ?? UUID().uuidString.lowercased()
+        let stored = try await service.upsertItem(principal, id: id, datasetName: datasetName) { item in try Self.apply(body, to: &item) }
+        return JSONResponse.make(.ok, CatalogPresenters.item(stored.item, datasetName: stored.datasetName))
+    }
+
+    @Sendable func items(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        let query = DatasetItemQuery(sourceTraceID: reader.string("sourceTraceId"), sourceObservationID: reader.string("sourceObservationId"),
+                                     asOf: try reader.date("version"))
+        let found = try await service.items(try context.principal(), datasetName: reader.string("datasetName"), query: query,
+                                            page: try reader.page())
+        return JSONResponse.make(.ok, Presenters.page(found.page) { CatalogPresenters.item($0, datasetName: found.datasetNames[$0.datasetID] ?? "") })
+    }
+
+    @Sendable func item(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let found = try await service.item(try context.principal(), id: try support.parameter("id", context))
+        return JSONResponse.make(.ok, CatalogPresenters.item(found.item, datasetName: found.datasetName))
+    }
+
+    @Sendable func deleteItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await service.deleteItem(try context.principal(), id: try support.parameter("id", context))
+        return JSONResponse.make(.ok, ["message": "Dataset item successfully deleted"])
     }
 
     /// Sets the item fields present in a create/upsert body; absent fields keep their stored values, `null` clears them.
@@ -105,37 +100,25 @@ struct DatasetRoutes {
     }
 
     /// Creates (or updates by name) the dataset described by the request body.
-    private func create(_ request: Request, _ context: LanternRequestContext) async throws -> Dataset {
-        let projectID = try context.requireProject()
+    private func upsert(_ request: Request, _ context: LanternRequestContext) async throws -> Dataset {
+        let principal = try context.principal()
         guard case .object(let body) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
             throw APIError.badRequest("body: expected a dataset object")
         }
         guard let name = body["name"]?.stringValue, !name.isEmpty else { throw APIError.badRequest("name: is required") }
-        var dataset = Dataset(id: UUID().uuidString.lowercased(), projectID: projectID, name: name, createdAt: Date())
+        var dataset = Dataset(id: UUID().uuidString.lowercased(), projectID: principal.projectID, name: name, createdAt: Date())
         dataset.description = body["description"]?.stringValue
         dataset.metadata = body["metadata"].flatMap { $0 == .null ? nil : $0 }
         dataset.inputSchema = body["inputSchema"].flatMap { $0 == .null ? nil : $0 }
         dataset.expectedOutputSchema = body["expectedOutputSchema"].flatMap { $0 == .null ? nil : $0 }
-        return try await support.storage().upsertDataset(dataset)
+        return try await service.upsert(principal, dataset)
     }
 
     /// The legacy (v1) dataset shape: the dataset with its current items and the names of its runs.
-    private func legacyView(_ dataset: Dataset, _ context: LanternRequestContext) async throws -> [String: JSONValue] {
-        let projectID = try context.requireProject()
-        let storage = try support.storage()
-        let everything = PageRequest(page: 1, limit: 10_000)
-        let items = try await storage.datasetItems(projectID: projectID, query: DatasetItemQuery(datasetID: dataset.id), page: everything)
-        let runs = try await storage.datasetRuns(projectID: projectID, datasetID: dataset.id, page: everything)
-        var object = CatalogPresenters.dataset(dataset)
-        object["items"] = .array(items.items.map { CatalogPresenters.item($0, datasetName: dataset.name) })
-        object["runs"] = .array(runs.items.map { .string($0.name) })
+    private static func legacyView(_ contents: DatasetService.Contents) -> [String: JSONValue] {
+        var object = CatalogPresenters.dataset(contents.dataset)
+        object["items"] = .array(contents.items.map { CatalogPresenters.item($0, datasetName: contents.dataset.name) })
+        object["runs"] = .array(contents.runNames.map(JSONValue.string))
         return object
-    }
-
-    private func lookup(_ name: String, _ context: LanternRequestContext) async throws -> Dataset {
-        guard let dataset = try await support.storage().dataset(projectID: try context.requireProject(), name: name) else {
-            throw APIError.notFound("Dataset not found: '\(name)'")
-        }
-        return dataset
     }
 }

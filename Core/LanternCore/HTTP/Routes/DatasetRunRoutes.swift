@@ -10,127 +10,87 @@ struct DatasetRunRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.get("/datasets/:name/runs") { request, context in
-            let projectID = try context.requireProject()
-            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
-            let page = try await support.storage().datasetRuns(projectID: projectID, datasetID: dataset.id, page: try QueryReader(request).page())
-            return JSONResponse.make(.ok, Presenters.page(page) { .object(CatalogPresenters.run($0, datasetName: dataset.name)) })
-        }
-        group.get("/datasets/:name/runs/:runName") { _, context in
-            let projectID = try context.requireProject()
-            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
-            let runName = try support.parameter("runName", context)
-            let storage = try support.storage()
-            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: dataset.id, name: runName) else {
-                throw APIError.notFound("Dataset run not found: '\(runName)'")
-            }
-            var object = CatalogPresenters.run(run, datasetName: dataset.name)
-            object["datasetRunItems"] = .array(try await storage.datasetRunItems(projectID: projectID, runID: run.id).map {
-                CatalogPresenters.runItem($0, runName: run.name)
-            })
-            return JSONResponse.make(.ok, .object(object))
-        }
-        group.get("/datasets/:name/runs/:runName/results") { _, context in
-            let projectID = try context.requireProject()
-            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
-            let run = try await run(try support.parameter("runName", context), of: dataset, projectID: projectID)
-            let builder = RunResults(projectID: projectID, storage: try support.storage())
-            let results = try await builder.results(of: run)
-            var object = CatalogPresenters.run(run, datasetName: dataset.name)
-            object["summary"] = RunResults.summary(results, runScores: try await builder.runScores(of: run))
-            object["items"] = .array(results.map(RunResults.present))
-            return JSONResponse.make(.ok, .object(object))
-        }
-        group.get("/datasets/:name/compare") { request, context in
-            let projectID = try context.requireProject()
-            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
-            let names = QueryReader(request).strings("runs")
-            guard names.count >= 2 else { throw APIError.badRequest("runs: give at least two run names (runs=a&runs=b or runs=a,b)") }
-            let builder = RunResults(projectID: projectID, storage: try support.storage())
-            var runs: [JSONValue] = []
-            var byItem: [String: [String: JSONValue]] = [:]
-            for name in names {
-                let run = try await run(name, of: dataset, projectID: projectID)
-                let results = try await builder.results(of: run)
-                runs.append(["name": .string(name), "summary": RunResults.summary(results, runScores: try await builder.runScores(of: run))])
-                for result in results { byItem[result.item.datasetItemID, default: [:]][name] = RunResults.present(result) }
-            }
-            let items: [JSONValue] = byItem.keys.sorted().map { ["datasetItemId": .string($0), "runs": .object(byItem[$0] ?? [:])] }
-            return JSONResponse.make(.ok, ["datasetName": .string(dataset.name), "runs": .array(runs), "items": .array(items)])
-        }
-        group.delete("/datasets/:name/runs/:runName") { _, context in
-            let projectID = try context.requireProject()
-            let dataset = try await lookup(try support.parameter("name", context), projectID: projectID)
-            let runName = try support.parameter("runName", context)
-            let storage = try support.storage()
-            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: dataset.id, name: runName),
-                  try await storage.deleteDatasetRun(projectID: projectID, runID: run.id) else {
-                throw APIError.notFound("Dataset run not found: '\(runName)'")
-            }
-            return JSONResponse.make(.ok, ["message": "Dataset run successfully deleted"])
-        }
-        group.get("/dataset-run-items") { request, context in
-            let projectID = try context.requireProject()
-            let reader = QueryReader(request)
-            guard let datasetID = reader.string("datasetId") else { throw APIError.badRequest("datasetId: is required") }
-            guard let runName = reader.string("runName") else { throw APIError.badRequest("runName: is required") }
-            let pageRequest = try reader.page()
-            let storage = try support.storage()
-            guard try await storage.dataset(projectID: projectID, id: datasetID) != nil else { throw APIError.notFound("Dataset not found: '\(datasetID)'") }
-            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: datasetID, name: runName) else {
-                throw APIError.notFound("Dataset run not found: '\(runName)'")
-            }
-            let items = try await storage.datasetRunItems(projectID: projectID, runID: run.id)
-            let page = Page(slicing: items, request: pageRequest)
-            return JSONResponse.make(.ok, Presenters.page(page) { CatalogPresenters.runItem($0, runName: run.name) })
-        }
-        group.post("/dataset-run-items") { request, context in
-            let projectID = try context.requireProject()
-            guard case .object(let body) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
-                throw APIError.badRequest("body: expected a dataset run item object")
-            }
-            guard let runName = body["runName"]?.stringValue, !runName.isEmpty else { throw APIError.badRequest("runName: is required") }
-            guard let itemID = body["datasetItemId"]?.stringValue else { throw APIError.badRequest("datasetItemId: is required") }
-            let storage = try support.storage()
-            let observationID = body["observationId"]?.stringValue
-            var observationTrace: String?
-            if body["traceId"]?.stringValue == nil, let observationID {
-                observationTrace = try await storage.observation(projectID: projectID, id: observationID)?.traceID
-            }
-            guard let traceID = body["traceId"]?.stringValue ?? observationTrace else {
-                throw APIError.badRequest("traceId: is required (or an observationId of a stored observation)")
-            }
-            guard let item = try await storage.datasetItem(projectID: projectID, id: itemID) else {
-                throw APIError.notFound("Dataset item not found: \(itemID)")
-            }
-            var update = DatasetRunItemUpdate(id: "runitem-" + Identifiers.stableHash("\(item.datasetID)|\(runName)|\(itemID)|\(traceID)"),
-                                              datasetID: item.datasetID, runName: runName, datasetItemID: itemID, traceID: traceID)
-            update.observationID = observationID
-            update.runDescription = body["runDescription"]?.stringValue
-            update.runMetadata = body["metadata"].flatMap { $0 == .null ? nil : $0 }
-            let outcomes = try await support.runtime.pipeline.accept(
-                [IngestionEvent(id: update.id, timestamp: Date(), payload: .datasetRunItem(update))], projectID: projectID)
-            if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.refused(failed) }
-            guard let run = try await storage.datasetRun(projectID: projectID, datasetID: item.datasetID, name: runName),
-                  let stored = try await storage.datasetRunItems(projectID: projectID, runID: run.id).first(where: { $0.id == update.id }) else {
-                throw APIError.unavailable("run item stored but not readable yet")
-            }
-            return JSONResponse.make(.ok, CatalogPresenters.runItem(stored, runName: run.name))
-        }
+        group.get("/datasets/:name/runs", use: list)
+        group.get("/datasets/:name/runs/:runName", use: get)
+        group.get("/datasets/:name/runs/:runName/results", use: results)
+        group.get("/datasets/:name/compare", use: compare)
+        group.delete("/datasets/:name/runs/:runName", use: delete)
+        group.get("/dataset-run-items", use: items)
+        group.post("/dataset-run-items", use: createItem)
     }
 
-    /// The run of a dataset with this name, or a 404 naming it.
-    private func run(_ name: String, of dataset: Dataset, projectID: String) async throws -> DatasetRun {
-        guard let run = try await support.storage().datasetRun(projectID: projectID, datasetID: dataset.id, name: name) else {
-            throw APIError.notFound("Dataset run not found: '\(name)'")
-        }
-        return run
+    private var service: DatasetRunService { support.services.datasetRuns }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let found = try await service.list(try context.principal(), datasetName: try support.parameter("name", context),
+                                           page: try QueryReader(request).page())
+        return JSONResponse.make(.ok, Presenters.page(found.page) { .object(CatalogPresenters.run($0, datasetName: found.dataset.name)) })
     }
 
-    private func lookup(_ name: String, projectID: String) async throws -> Dataset {
-        guard let dataset = try await support.storage().dataset(projectID: projectID, name: name) else {
-            throw APIError.notFound("Dataset not found: '\(name)'")
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let found = try await service.get(principal, datasetName: try support.parameter("name", context),
+                                          runName: try support.parameter("runName", context))
+        var object = CatalogPresenters.run(found.run, datasetName: found.dataset.name)
+        object["datasetRunItems"] = .array(try await service.items(principal, run: found.run).map {
+            CatalogPresenters.runItem($0, runName: found.run.name)
+        })
+        return JSONResponse.make(.ok, .object(object))
+    }
+
+    @Sendable func results(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let found = try await service.get(principal, datasetName: try support.parameter("name", context),
+                                          runName: try support.parameter("runName", context))
+        let results = try await service.results(principal, of: found.run)
+        var object = CatalogPresenters.run(found.run, datasetName: found.dataset.name)
+        object["summary"] = RunResults.summary(results.items, runScores: results.runScores)
+        object["items"] = .array(results.items.map(RunResults.present))
+        return JSONResponse.make(.ok, .object(object))
+    }
+
+    @Sendable func compare(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let found = try await service.compare(try context.principal(), datasetName: try support.parameter("name", context),
+                                              runNames: QueryReader(request).strings("runs"))
+        var runs: [JSONValue] = []
+        var byItem: [String: [String: JSONValue]] = [:]
+        for results in found.runs {
+            let name = results.run.name
+            runs.append(["name": .string(name), "summary": RunResults.summary(results.items, runScores: results.runScores)])
+            for result in results.items { byItem[result.item.datasetItemID, default: [:]][name] = RunResults.present(result) }
         }
-        return dataset
+        let items: [JSONValue] = byItem.keys.sorted().map { ["datasetItemId": .string($0), "runs": .object(byItem[$0] ?? [:])] }
+        return JSONResponse.make(.ok, ["datasetName": .string(found.dataset.name), "runs": .array(runs), "items": .array(items)])
+    }
+
+    @Sendable func delete(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await service.delete(try context.principal(), datasetName: try support.parameter("name", context),
+                                 runName: try support.parameter("runName", context))
+        return JSONResponse.make(.ok, ["message": "Dataset run successfully deleted"])
+    }
+
+    @Sendable func items(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        guard let datasetID = reader.string("datasetId") else { throw APIError.badRequest("datasetId: is required") }
+        guard let runName = reader.string("runName") else { throw APIError.badRequest("runName: is required") }
+        let pageRequest = try reader.page()
+        let found = try await service.items(try context.principal(), datasetID: datasetID, runName: runName)
+        return JSONResponse.make(.ok, Presenters.page(Page(slicing: found.items, request: pageRequest)) {
+            CatalogPresenters.runItem($0, runName: found.run.name)
+        })
+    }
+
+    @Sendable func createItem(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        guard case .object(let body) = try await JSONResponse.body(of: request, limit: maxBodyBytes) else {
+            throw APIError.badRequest("body: expected a dataset run item object")
+        }
+        guard let runName = body["runName"]?.stringValue, !runName.isEmpty else { throw APIError.badRequest("runName: is required") }
+        guard let itemID = body["datasetItemId"]?.stringValue else { throw APIError.badRequest("datasetItemId: is required") }
+        let created = try await service.createItem(principal, runName: runName, datasetItemID: itemID, traceID: body["traceId"]?.stringValue,
+                                                   observationID: body["observationId"]?.stringValue,
+                                                   runDescription: body["runDescription"]?.stringValue,
+                                                   runMetadata: body["metadata"].flatMap { $0 == .null ? nil : $0 })
+        return JSONResponse.make(.ok, CatalogPresenters.runItem(created.item, runName: created.run.name))
     }
 }

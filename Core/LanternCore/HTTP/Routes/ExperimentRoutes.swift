@@ -10,19 +10,17 @@ struct ExperimentRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/experiments") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
             let reader = QueryReader(request)
             let fields = try Self.fields(reader, allowed: ["core", "metadata", "scores"], default: ["core"])
             let (from, to) = try Self.range(reader)
             let (ids, names, datasets) = (Set(reader.strings("id")), Set(reader.strings("name")), Set(reader.strings("datasetId")))
-            let storage = try support.storage()
-            let all = try await ExperimentCatalog(projectID: projectID, storage: storage).experiments(from: from, to: to).filter {
+            let all = try await support.services.experiments.experiments(principal, from: from, to: to).filter {
                 (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
                     && (datasets.isEmpty || datasets.contains($0.run.datasetID))
             }
             let (window, next) = try Self.window(all, reader)
             let scoreLimit = try reader.integer("scoreLimit", in: 1...50) ?? 50
-            let results = RunResults(projectID: projectID, storage: storage)
             var data: [JSONValue] = []
             for experiment in window {
                 var object: [String: JSONValue] = [
@@ -32,7 +30,7 @@ struct ExperimentRoutes {
                 ]
                 if fields.contains("metadata") { object["metadata"] = experiment.run.metadata ?? .null }
                 if fields.contains("scores") {
-                    let scores = try await results.runScores(of: experiment.run).prefix(scoreLimit)
+                    let scores = try await support.services.experiments.runScores(principal, of: experiment.run).prefix(scoreLimit)
                     object["scores"] = .array(scores.map { ScoreV3Routes.present($0, fields: ["details", "subject"]) })
                 }
                 data.append(.object(object))
@@ -40,15 +38,14 @@ struct ExperimentRoutes {
             return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
         }
         group.get("/experiment-items") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
             let reader = QueryReader(request)
             let fields = try Self.fields(reader, allowed: ["core", "dataset", "io", "metadata", "itemMetadata", "experimentMetadata", "scores"],
                                          default: ["core", "dataset"])
             let (from, to) = try Self.range(reader)
             let (ids, names, itemIDs, datasets) = (Set(reader.strings("experimentId")), Set(reader.strings("experimentName")),
                                                    Set(reader.strings("experimentItemId")), Set(reader.strings("datasetId")))
-            let storage = try support.storage()
-            let rows = try await ExperimentCatalog(projectID: projectID, storage: storage).experiments(from: from, to: to)
+            let rows = try await support.services.experiments.experiments(principal, from: from, to: to)
                 .filter { (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
                     && (datasets.isEmpty || datasets.contains($0.run.datasetID)) }
                 .flatMap { experiment in experiment.items.map { (run: experiment.run, item: $0) } }
@@ -56,18 +53,17 @@ struct ExperimentRoutes {
                 .sorted { ($0.item.createdAt, $0.item.id) > ($1.item.createdAt, $1.item.id) }
             let (window, next) = try Self.window(rows, reader)
             var data: [JSONValue] = []
-            for row in window { data.append(try await item(row.run, row.item, fields: fields, projectID: projectID, storage: storage)) }
+            for row in window {
+                let detail = try await support.services.experiments.itemDetail(principal, row.item, withScores: fields.contains("scores"))
+                data.append(Self.item(row.run, row.item, detail, fields: fields))
+            }
             return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
         }
     }
 
     /// One `ExperimentItem`: the run item with its trace's root observation times and the dataset item's fields.
-    private func item(_ run: DatasetRun, _ item: DatasetRunItem, fields: Set<String>, projectID: String,
-                      storage: any StorageBackend) async throws -> JSONValue {
-        let trace = try await storage.trace(projectID: projectID, id: item.traceID)
-        let datasetItem = try await storage.datasetItem(projectID: projectID, id: item.datasetItemID)
-        let root = try await storage.observations(projectID: projectID, traceIDs: [item.traceID])
-            .first { $0.id == item.observationID || (item.observationID == nil && $0.parentObservationID == nil) }
+    private static func item(_ run: DatasetRun, _ item: DatasetRunItem, _ detail: ExperimentService.ItemDetail, fields: Set<String>) -> JSONValue {
+        let (trace, datasetItem, root) = (detail.trace, detail.datasetItem, detail.root)
         var object: [String: JSONValue] = [
             "id": .string(root?.id ?? item.id), "traceId": .string(item.traceID),
             "startTime": Presenters.date(root?.startTime ?? trace?.trace.timestamp ?? item.createdAt), "endTime": Presenters.date(root?.endTime),
@@ -90,8 +86,7 @@ struct ExperimentRoutes {
             object["experimentDescription"] = Presenters.string(run.description)
         }
         if fields.contains("scores") {
-            let scores = try await storage.scores(projectID: projectID, traceIDs: [item.traceID])
-            object["scores"] = .array(scores.map { ScoreV3Routes.present($0, fields: ["details", "subject"]) })
+            object["scores"] = .array(detail.scores.map { ScoreV3Routes.present($0, fields: ["details", "subject"]) })
         }
         return .object(object)
     }

@@ -10,7 +10,7 @@ struct HealthRoutes {
     func register(on router: Router<LanternRequestContext>) {
         router.get("/api/public/health") { request, _ in
             if QueryReader(request).string("failIfDatabaseUnavailable") == "true" {
-                do { _ = try await support.storage().projects() } catch {
+                do { try await support.services.projects.probeStorage() } catch {
                     return JSONResponse.make(.serviceUnavailable, ["status": "Database not available", "version": .string(Self.version)])
                 }
             }
@@ -39,7 +39,7 @@ struct HealthRoutes {
             "maxCommitMs": .number(stats.maxCommitSeconds * 1000),
             "lastCommitAt": .null,
         ]
-        if let last = stats.lastCommitAt { detail["lastCommitAt"] = .string(Timestamp.format(last)) }
+        if let last = stats.lastCommitAt { detail["lastCommitAt"] = .string(ISO8601Timestamp.format(last)) }
         return .object(detail)
     }
 }

@@ -10,7 +10,7 @@ struct IngestionRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.post("/ingestion") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
             let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
             guard case .object(let top) = body else {
                 throw APIError.badRequest("Invalid request data: expected an object with a `batch` array")
@@ -18,7 +18,7 @@ struct IngestionRoutes {
             guard case .array(let batch)? = top["batch"] else {
                 throw APIError.badRequest("Invalid request data: batch: expected an array of events")
             }
-            let decoder = LangfuseEventDecoder(projectID: projectID, now: Date())
+            let decoder = LangfuseEventDecoder(projectID: principal.projectID, now: Date())
             var events: [IngestionEvent] = []
             var errors: [EventOutcome] = []
             for raw in batch {
@@ -28,7 +28,7 @@ struct IngestionRoutes {
                 case .ignored: break
                 }
             }
-            let outcomes = try await support.runtime.pipeline.accept(events, projectID: projectID)
+            let outcomes = try await support.services.ingestion.accept(principal, events)
             let successes = outcomes.filter(\.isSuccess)
             errors += outcomes.filter { !$0.isSuccess }
             return JSONResponse.make(HTTPResponse.Status(code: 207), [

@@ -13,7 +13,8 @@ struct MediaRoutes {
 
     func register(open router: Router<LanternRequestContext>, authenticated group: RouterGroup<LanternRequestContext>) {
         group.post("/media") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
+            let projectID = principal.projectID
             guard case .object(let body) = try await JSONResponse.body(of: request, limit: 1 << 20) else {
                 throw APIError.badRequest("body: expected a media object")
             }
@@ -28,55 +29,53 @@ struct MediaRoutes {
             record.traceID = body["traceId"]?.stringValue
             record.observationID = body["observationId"]?.stringValue
             record.field = body["field"]?.stringValue
-            let stored = try await support.storage().saveMediaRecord(record)
+            let stored = try await support.services.media.register(principal, record)
             let uploadURL: JSONValue = stored.uploadedAt == nil
-                ? .string(Self.baseURL(of: request) + signer.path("media-upload", projectID: projectID, mediaID: mediaID)) : .null
+                ? .string(Self.baseURL(of: request) + signer.path(.upload, projectID: projectID, mediaID: mediaID)) : .null
             return JSONResponse.make(.created, ["mediaId": .string(mediaID), "uploadUrl": uploadURL])
         }
         router.put("/api/public/media-upload/:projectId/:mediaId") { request, context in
-            let (projectID, mediaID) = try verified(request, context)
-            let storage = try support.storage()
-            guard let record = try await storage.mediaRecord(projectID: projectID, id: mediaID) else { throw APIError.notFound("Media not found") }
-            let bytes = try await JSONResponse.collect(request, limit: min(Self.maxMediaBytes, record.contentLength + 1024))
-            let digest = Data(SHA256.digest(bytes)).base64EncodedString()
-            guard digest == record.sha256 else { throw APIError.badRequest("uploaded bytes do not match the declared sha256Hash") }
-            try await storage.storeMediaBytes(projectID: projectID, id: mediaID, bytes: bytes, uploadedAt: Date())
+            let (principal, mediaID) = try verified(.upload, request, context)
+            let limit = try await support.services.media.uploadLimit(principal, id: mediaID, cap: Self.maxMediaBytes)
+            try await support.services.media.upload(principal, id: mediaID, bytes: try await JSONResponse.collect(request, limit: limit))
             return Response(status: .ok)
         }
         router.get("/api/public/media-download/:projectId/:mediaId") { request, context in
-            let (projectID, mediaID) = try verified(request, context)
-            let storage = try support.storage()
-            guard let record = try await storage.mediaRecord(projectID: projectID, id: mediaID),
-                  let bytes = try await storage.mediaBytes(projectID: projectID, id: mediaID) else { throw APIError.notFound("Media not found") }
-            return Response(status: .ok, headers: [.contentType: record.contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            let (principal, mediaID) = try verified(.download, request, context)
+            let found = try await support.services.media.download(principal, id: mediaID)
+            return Response(status: .ok, headers: [.contentType: found.record.contentType], body: .init(byteBuffer: ByteBuffer(bytes: found.bytes)))
         }
         group.patch("/media/:mediaId") { request, context in
-            let projectID = try context.requireProject()
             let mediaID = try support.parameter("mediaId", context)
             _ = try await JSONResponse.body(of: request, limit: 1 << 20)
-            guard try await support.storage().mediaRecord(projectID: projectID, id: mediaID) != nil else { throw APIError.notFound("Media not found") }
+            _ = try await support.services.media.get(try context.principal(), id: mediaID)
             return Response(status: .noContent)
         }
         group.get("/media/:mediaId") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
+            let projectID = principal.projectID
             let mediaID = try support.parameter("mediaId", context)
-            guard let record = try await support.storage().mediaRecord(projectID: projectID, id: mediaID) else { throw APIError.notFound("Media not found") }
+            let record = try await support.services.media.get(principal, id: mediaID)
+            let expiry = signer.expiry(from: Date())
             return JSONResponse.make(.ok, [
                 "mediaId": .string(record.id), "contentType": .string(record.contentType),
                 "contentLength": .number(Double(record.contentLength)), "uploadedAt": Presenters.date(record.uploadedAt),
-                "url": .string(Self.baseURL(of: request) + signer.path("media-download", projectID: projectID, mediaID: mediaID)),
-                "urlExpiry": Presenters.date(Date().addingTimeInterval(3600)),
+                "url": .string(Self.baseURL(of: request) + signer.path(.download, projectID: projectID, mediaID: mediaID, expiry: expiry)),
+                "urlExpiry": Presenters.date(expiry),
             ])
         }
     }
 
-    private func verified(_ request: Request, _ context: LanternRequestContext) throws -> (String, String) {
+    /// The signed URL's holder and media id, or 403.
+    private func verified(_ purpose: MediaURLSigner.Purpose, _ request: Request, _ context: LanternRequestContext) throws -> (Principal, String) {
         let projectID = try support.parameter("projectId", context)
         let mediaID = try support.parameter("mediaId", context)
-        guard let token = QueryReader(request).string("token"), signer.isValid(token, projectID: projectID, mediaID: mediaID) else {
-            throw APIError(status: .forbidden, message: "Invalid or missing media token", errorName: "ForbiddenError")
+        let query = QueryReader(request)
+        guard let token = query.string("token"), let expires = query.string("expires").flatMap(Int.init),
+              signer.isValid(token, purpose, projectID: projectID, mediaID: mediaID, expires: expires, now: Date()) else {
+            throw APIError(status: .forbidden, message: "Invalid, expired or missing media token", errorName: "ForbiddenError")
         }
-        return (projectID, mediaID)
+        return (.signedURL(projectID: projectID), mediaID)
     }
 
     /// The SDK's media id: the first 22 characters of base64url(SHA-256).
@@ -89,22 +88,5 @@ struct MediaRoutes {
     static func baseURL(of request: Request) -> String {
         let scheme = HTTPField.Name("x-forwarded-proto").flatMap { request.headers[$0] } ?? "http"
         return "\(scheme)://\(request.head.authority ?? "127.0.0.1")"
-    }
-}
-
-/// Signs media URLs so the SDK can upload and download without an auth header.
-struct MediaURLSigner: Sendable {
-    let secret: String
-
-    /// A signer with a random secret (URLs stay valid for the life of the process).
-    static func random() -> MediaURLSigner { MediaURLSigner(secret: UUID().uuidString + UUID().uuidString) }
-
-    func token(projectID: String, mediaID: String) -> String { SHA256.hex(Array("\(secret)|\(projectID)|\(mediaID)".utf8)) }
-
-    func isValid(_ token: String, projectID: String, mediaID: String) -> Bool { token == self.token(projectID: projectID, mediaID: mediaID) }
-
-    func path(_ kind: String, projectID: String, mediaID: String) -> String {
-        let encodedProject = projectID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? projectID
-        return "/api/public/\(kind)/\(encodedProject)/\(mediaID)?token=\(token(projectID: projectID, mediaID: mediaID))"
     }
 }

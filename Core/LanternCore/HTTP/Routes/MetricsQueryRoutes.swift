@@ -15,27 +15,20 @@ struct MetricsQueryRoutes {
             let filters = DailyMetrics.Filters(traceName: reader.string("traceName"), userID: reader.string("userId"),
                                                tags: reader.strings("tags"), environments: reader.strings("environment"),
                                                from: try reader.date("fromTimestamp"), to: try reader.date("toTimestamp"))
-            let days = try await DailyMetrics(store: try store(), projectID: try context.requireProject()).days(filters)
+            let days = try await support.services.metrics.daily(try context.principal(), filters)
             return JSONResponse.make(.ok, Presenters.page(Page(slicing: days, request: try reader.page())) { $0 })
         }
     }
 
     private func answer(_ request: Request, _ context: LanternRequestContext, api: MetricsAPIVersion) async throws -> Response {
-        let projectID = try context.requireProject()
+        let principal = try context.principal()
         let query: MetricsQuery
         do throws(ValidationFailure) {
             query = try MetricsQueryParser.parse(QueryReader(request).string("query"), api: api)
         } catch {
             throw APIError.badRequest(error.message)
         }
-        let rows = try await store().metrics(projectID: projectID, query: query)
+        let rows = try await support.services.metrics.query(principal, query)
         return JSONResponse.make(.ok, ["data": .array(rows.map { .object($0) })])
-    }
-
-    private func store() throws -> any MetricsStore {
-        guard let store = try support.storage() as? any MetricsStore else {
-            throw APIError.notImplemented("The storage plugin does not answer metrics queries")
-        }
-        return store
     }
 }

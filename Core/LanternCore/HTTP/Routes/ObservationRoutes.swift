@@ -28,21 +28,15 @@ struct ObservationRoutes {
             let reader = QueryReader(request)
             var query = try Self.filters(reader)
             query.page = try reader.page()
-            let projectID = try context.requireProject()
-            let storage = try support.storage()
-            let page = try await storage.observations(projectID: projectID, query: query)
-            let promptIDs = try await PromptIDs.resolve(page.items, projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.page(page) { Presenters.observation($0, promptIDs: promptIDs, models: support.runtime.models) })
+            let found = try await support.services.observations.list(try context.principal(), query: query)
+            return JSONResponse.make(.ok, Presenters.page(found.items) {
+                Presenters.observation($0, promptIDs: found.promptIDs, models: support.runtime.models)
+            })
         }
         group.get("/observations/:observationId") { _, context in
             let id = try support.parameter("observationId", context)
-            let projectID = try context.requireProject()
-            let storage = try support.storage()
-            guard let observation = try await storage.observation(projectID: projectID, id: id) else {
-                throw APIError.notFound("Observation not found within authorized project")
-            }
-            let promptIDs = try await PromptIDs.resolve([observation], projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.observation(observation, promptIDs: promptIDs, models: support.runtime.models))
+            let found = try await support.services.observations.get(try context.principal(), id: id)
+            return JSONResponse.make(.ok, Presenters.observation(found.items, promptIDs: found.promptIDs, models: support.runtime.models))
         }
     }
 }

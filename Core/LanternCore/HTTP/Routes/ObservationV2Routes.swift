@@ -10,7 +10,6 @@ struct ObservationV2Routes {
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/v2/observations") { request, context in
             let reader = QueryReader(request)
-            let projectID = try context.requireProject()
             if reader.string("parseIoAsJson") == "true" {
                 throw APIError.badRequest("parseIoAsJson: is no longer supported; input and output are returned as raw strings")
             }
@@ -21,14 +20,11 @@ struct ObservationV2Routes {
                 throw APIError.badRequest("fields: unknown field group '\(unknown)' (one of \(ObservationV2Presenter.groups.sorted().joined(separator: ", ")))")
             }
             let cursor = try reader.string("cursor").map(ObservationCursorText.decode)
-            let storage = try support.storage()
-            let items = try await storage.observations(projectID: projectID, query: query, after: cursor)
-            var traces: [String: Trace] = [:]
-            if !fields.isDisjoint(with: ["basic", "trace_context"]) {
-                for traceID in Set(items.map(\.traceID)) { traces[traceID] = try await storage.trace(projectID: projectID, id: traceID)?.trace }
-            }
-            let presenter = ObservationV2Presenter(fields: fields, expandedMetadata: Set(reader.strings("expandMetadata")), traces: traces,
-                                                   promptIDs: try await PromptIDs.resolve(items, projectID: projectID, storage: storage))
+            let found = try await support.services.observations.list(try context.principal(), query: query, after: cursor,
+                                                                     withTraces: !fields.isDisjoint(with: ["basic", "trace_context"]))
+            let items = found.observations.items
+            let presenter = ObservationV2Presenter(fields: fields, expandedMetadata: Set(reader.strings("expandMetadata")), traces: found.traces,
+                                                   promptIDs: found.observations.promptIDs)
             let next: JSONValue = items.count == query.page.limit ? items.last.map { .string(ObservationCursorText.encode(ObservationCursor(after: $0))) } ?? .null : .null
             return JSONResponse.make(.ok, ["data": .array(items.map(presenter.present)), "meta": ["cursor": next]])
         }

@@ -7,8 +7,7 @@ struct ProjectRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/projects") { _, context in
-            let projectID = try context.requireProject()
-            guard let project = try await support.storage().project(id: projectID) else { throw APIError.notFound("Project not found") }
+            let project = try await support.services.projects.current(try context.principal())
             let item: JSONValue = .object([
                 "id": .string(project.id), "name": .string(project.name),
                 "organization": .object(["id": "lantern", "name": "Lantern"]),

@@ -8,124 +8,77 @@ struct PromptRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.post("/v2/prompts") { request, context in
-            let projectID = try context.requireProject()
-            let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
-            var draft = try PromptValidation.draft(from: body, projectID: projectID)
-            let storage = try support.storage()
-            if body.objectValue?["tags"] == nil || body.objectValue?["tags"] == .null {
-                draft.tags = try await storage.promptVersions(projectID: projectID, name: draft.name).first?.tags ?? []
-            }
-            let created: Prompt
-            do { created = try await storage.createPromptVersion(draft) } catch StorageError.conflict(let reason) {
-                throw APIError.badRequest(reason)
-            }
-            publish(projectID, created.name, "created", after: CatalogPresenters.prompt(created))
-            return JSONResponse.make(.created, CatalogPresenters.prompt(created))
-        }
-        group.get("/v2/prompts/:name") { request, context in
-            let projectID = try context.requireProject()
-            let name = try support.parameter("name", context)
-            let reader = QueryReader(request)
-            let version = try reader.integer("version", in: 1...Int(Int32.max))
-            let label = reader.string("label")
-            if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
-            let storage = try support.storage()
-            let found = if let version {
-                try await storage.promptVersion(projectID: projectID, name: name, version: version)
-            } else {
-                try await storage.promptVersion(projectID: projectID, name: name, label: label ?? "production")
-            }
-            guard let found else {
-                let selector = version.map { "version \($0)" } ?? "label '\(label ?? "production")'"
-                throw APIError.notFound("Prompt not found: '\(name)' with \(selector)")
-            }
-            guard reader.string("resolve")?.lowercased() != "false" else { return JSONResponse.make(.ok, CatalogPresenters.prompt(found)) }
-            let resolved: (prompt: Prompt, graph: JSONValue?)
-            do { resolved = try await PromptComposition(projectID: projectID, storage: storage).resolve(found) } catch let failure as PromptComposition.Failure {
-                throw APIError.badRequest(failure.message)
-            }
-            return JSONResponse.make(.ok, CatalogPresenters.prompt(resolved.prompt, resolutionGraph: resolved.graph))
-        }
-        group.get("/v2/prompts") { request, context in
-            let projectID = try context.requireProject()
-            let reader = QueryReader(request)
-            let filter = PromptListing.Filter(name: reader.string("name"), label: reader.string("label"), tag: reader.string("tag"),
-                                              fromUpdatedAt: try reader.date("fromUpdatedAt"), toUpdatedAt: try reader.date("toUpdatedAt"))
-            let pageRequest = try reader.page(defaultLimit: 10)
-            let rows = PromptListing.rows(try await support.storage().allPromptVersions(projectID: projectID), filter: filter)
-            let page = Page(items: Array(rows.dropFirst(min(pageRequest.offset, rows.count)).prefix(pageRequest.limit)),
-                            totalItems: rows.count, request: pageRequest)
-            guard case .object(var body) = Presenters.page(page, PromptListing.present) else { return JSONResponse.make(.ok, .null) }
-            body["pagination"] = body["meta"]
-            return JSONResponse.make(.ok, .object(body))
-        }
-        group.delete("/v2/prompts/:name") { request, context in
-            let projectID = try context.requireProject()
-            let name = try support.parameter("name", context)
-            let reader = QueryReader(request)
-            let version = try reader.integer("version", in: 1...Int(Int32.max))
-            let label = reader.string("label")
-            if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
-            let storage = try support.storage()
-            let matching = try await storage.promptVersions(projectID: projectID, name: name)
-                .filter { prompt in version.map { prompt.version == $0 } ?? label.map { prompt.labels.contains($0) } ?? true }
-            guard !matching.isEmpty,
-                  try await storage.deletePromptVersions(projectID: projectID, name: name, versions: matching.map(\.version)) > 0 else {
-                let selector = version.map { " with version \($0)" } ?? label.map { " with label '\($0)'" } ?? ""
-                throw APIError.notFound("Prompt not found: '\(name)'\(selector)")
-            }
-            publish(projectID, name, "deleted", before: .array(matching.map { CatalogPresenters.prompt($0) }))
-            return Response(status: .noContent)
-        }
-        group.get("/v2/prompts/:name/versions/:version/generations") { request, context in
-            let projectID = try context.requireProject()
-            let name = try support.parameter("name", context)
-            guard let version = Int(try support.parameter("version", context)), version >= 1 else {
-                throw APIError.badRequest("version must be a whole number from 1")
-            }
-            let storage = try support.storage()
-            guard let prompt = try await storage.promptVersion(projectID: projectID, name: name, version: version) else {
-                throw APIError.notFound("Prompt not found: '\(name)' with version \(version)")
-            }
-            var query = ObservationQuery()
-            query.promptName = name
-            query.promptVersion = version
-            query.page = try QueryReader(request).page()
-            let page = try await storage.observations(projectID: projectID, query: query)
-            var scoreQuery = ScoreQuery()
-            scoreQuery.observationIDs = page.items.map(\.id)
-            scoreQuery.page = PageRequest(page: 1, limit: 10_000)
-            let scores = page.items.isEmpty ? [] : try await storage.scores(projectID: projectID, query: scoreQuery).items
-            let promptIDs = PromptIDs(linking: prompt)
-            return JSONResponse.make(.ok, Presenters.page(page) { generation in
-                guard case .object(var object) = Presenters.observation(generation, promptIDs: promptIDs, models: support.runtime.models) else { return .null }
-                object["scores"] = .array(scores.filter { $0.observationID == generation.id }.map(Presenters.score))
-                return .object(object)
-            })
-        }
-        group.patch("/v2/prompts/:name/versions/:version") { request, context in
-            let projectID = try context.requireProject()
-            let name = try support.parameter("name", context)
-            guard let version = Int(try support.parameter("version", context)), version >= 1 else {
-                throw APIError.badRequest("version must be a whole number from 1")
-            }
-            let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
-            let labels = try PromptValidation.labels(body.objectValue?["newLabels"], field: "newLabels", required: true)
-            let storage = try support.storage()
-            let before = try await storage.promptVersion(projectID: projectID, name: name, version: version)
-            guard let updated = try await storage.setPromptLabels(projectID: projectID, name: name, version: version, labels: labels) else {
-                throw APIError.notFound("Prompt not found: '\(name)' version \(version)")
-            }
-            publish(projectID, name, "labels-updated", before: before.map { CatalogPresenters.prompt($0) }, after: CatalogPresenters.prompt(updated))
-            return JSONResponse.make(.ok, CatalogPresenters.prompt(updated))
-        }
+        group.post("/v2/prompts", use: create)
+        group.get("/v2/prompts/:name", use: get)
+        group.get("/v2/prompts", use: list)
+        group.delete("/v2/prompts/:name", use: delete)
+        group.get("/v2/prompts/:name/versions/:version/generations", use: generations)
+        group.patch("/v2/prompts/:name/versions/:version", use: setLabels)
     }
 
-    /// Tells exporters and audit sinks about a stored prompt change.
-    private func publish(_ projectID: String, _ name: String, _ action: String, before: JSONValue? = nil, after: JSONValue? = nil) {
-        support.runtime.publish(ChangeEvent(projectID: projectID, resourceType: "prompt", resourceID: name, action: action,
-                                            before: before, after: after, actor: "api", timestamp: Date()))
+    @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
+        let draft = try PromptValidation.draft(from: body, projectID: principal.projectID)
+        let inheritTags = body.objectValue?["tags"] == nil || body.objectValue?["tags"] == .null
+        let created = try await support.services.prompts.create(principal, draft, inheritTags: inheritTags)
+        return JSONResponse.make(.created, CatalogPresenters.prompt(created))
+    }
+
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let name = try support.parameter("name", context)
+        let reader = QueryReader(request)
+        let version = try reader.integer("version", in: 1...Int(Int32.max))
+        let resolve = reader.string("resolve")?.lowercased() != "false"
+        let found = try await support.services.prompts.get(try context.principal(), name: name, version: version, label: reader.string("label"),
+                                                           resolve: resolve)
+        return JSONResponse.make(.ok, CatalogPresenters.prompt(found.prompt, resolutionGraph: found.graph))
+    }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        let filter = PromptListing.Filter(name: reader.string("name"), label: reader.string("label"), tag: reader.string("tag"),
+                                          fromUpdatedAt: try reader.date("fromUpdatedAt"), toUpdatedAt: try reader.date("toUpdatedAt"))
+        let page = try await support.services.prompts.list(try context.principal(), filter: filter, page: try reader.page(defaultLimit: 10))
+        guard case .object(var body) = Presenters.page(page, PromptListing.present) else { return JSONResponse.make(.ok, .null) }
+        body["pagination"] = body["meta"]
+        return JSONResponse.make(.ok, .object(body))
+    }
+
+    @Sendable func delete(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        try await support.services.prompts.delete(try context.principal(), name: try support.parameter("name", context),
+                                                  version: try reader.integer("version", in: 1...Int(Int32.max)), label: reader.string("label"))
+        return Response(status: .noContent)
+    }
+
+    @Sendable func generations(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let found = try await support.services.prompts.generations(try context.principal(), name: try support.parameter("name", context),
+                                                                   version: try version(context), page: try QueryReader(request).page())
+        return JSONResponse.make(.ok, Presenters.page(found.page) { generation in
+            guard case .object(var object) = Presenters.observation(generation, promptIDs: found.promptIDs, models: support.runtime.models) else {
+                return .null
+            }
+            object["scores"] = .array((found.scores[generation.id] ?? []).map(Presenters.score))
+            return .object(object)
+        })
+    }
+
+    @Sendable func setLabels(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let name = try support.parameter("name", context)
+        let version = try version(context)
+        let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
+        let labels = try PromptValidation.labels(body.objectValue?["newLabels"], field: "newLabels", required: true)
+        let updated = try await support.services.prompts.setLabels(principal, name: name, version: version, labels: labels)
+        return JSONResponse.make(.ok, CatalogPresenters.prompt(updated))
+    }
+
+    private func version(_ context: LanternRequestContext) throws -> Int {
+        guard let version = Int(try support.parameter("version", context)), version >= 1 else {
+            throw APIError.badRequest("version must be a whole number from 1")
+        }
+        return version
     }
 }
 

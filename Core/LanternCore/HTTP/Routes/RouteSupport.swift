@@ -1,14 +1,11 @@
 import Hummingbird
 import LanternPluginSDK
 
-/// What every public API route needs: the runtime's storage (503 when none is configured) and the caller's project.
+/// What every public API route needs: the kernel's services and path parameters. Routes never reach storage:
+/// they decode the request, call one service and present its answer.
 struct RouteSupport: Sendable {
     let runtime: LanternRuntime
-
-    func storage() throws -> any StorageBackend {
-        guard let storage = runtime.storage else { throw APIError.unavailable("No storage plugin is configured") }
-        return storage
-    }
+    var services: KernelServices { runtime.services }
 
     /// A path parameter, percent-decoded.
     func parameter(_ name: String, _ context: LanternRequestContext) throws -> String {

@@ -9,65 +9,49 @@ struct ScoreConfigRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.post("/score-configs") { request, context in
-            let projectID = try context.requireProject()
-            let store = try configs()
-            var reader = try await Self.reader(request, limit: maxBodyBytes)
-            let name = reader.string("name")
-            let dataType = reader.string("dataType").map { ScoreDataType(rawValue: $0.uppercased()) }
-            var config = ScoreConfig(id: Identifiers.random(), projectID: projectID, name: name ?? "",
-                                     dataType: dataType ?? ScoreDataType(rawValue: ""), createdAt: Date())
-            try Self.applyEditable(&reader, to: &config)
-            if let problem = reader.problem { throw APIError.badRequest(problem) }
-            guard name != nil else { throw APIError.badRequest("name: is required") }
-            guard dataType != nil else { throw APIError.badRequest("dataType: is required") }
-            if config.dataType == .boolean {
-                if config.categories != nil { throw APIError.badRequest("categories: BOOLEAN configs get True (1) and False (0); do not pass categories") }
-                config.categories = ScoreConfigRules.booleanCategories
-            }
-            if let problem = ScoreConfigRules.problem(in: config) { throw APIError.badRequest(problem) }
-            return JSONResponse.make(.ok, Self.present(try await store.saveScoreConfig(config)))
-        }
-        group.get("/score-configs") { request, context in
-            let projectID = try context.requireProject()
-            let page = try await configs().scoreConfigs(projectID: projectID, page: try QueryReader(request).page())
-            return JSONResponse.make(.ok, Presenters.page(page, Self.present))
-        }
-        group.get("/score-configs/:configId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("configId", context)
-            guard let config = try await configs().scoreConfig(projectID: projectID, id: id) else {
-                throw APIError.notFound("Score config not found: \(id)")
-            }
-            return JSONResponse.make(.ok, Self.present(config))
-        }
-        group.patch("/score-configs/:configId") { request, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("configId", context)
-            let store = try configs()
-            guard var config = try await store.scoreConfig(projectID: projectID, id: id) else {
-                throw APIError.notFound("Score config not found: \(id)")
-            }
-            var reader = try await Self.reader(request, limit: maxBodyBytes)
+        group.post("/score-configs", use: create)
+        group.get("/score-configs", use: list)
+        group.get("/score-configs/:configId", use: get)
+        group.patch("/score-configs/:configId", use: update)
+    }
+
+    @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        var reader = try await Self.reader(request, limit: maxBodyBytes)
+        let name = reader.string("name")
+        let dataType = reader.string("dataType").map { ScoreDataType(rawValue: $0.uppercased()) }
+        var config = ScoreConfig(id: Identifiers.random(), projectID: principal.projectID, name: name ?? "",
+                                 dataType: dataType ?? ScoreDataType(rawValue: ""), createdAt: Date())
+        try Self.applyEditable(&reader, to: &config)
+        if let problem = reader.problem { throw APIError.badRequest(problem) }
+        guard name != nil else { throw APIError.badRequest("name: is required") }
+        guard dataType != nil else { throw APIError.badRequest("dataType: is required") }
+        return JSONResponse.make(.ok, ScoreConfigPresenter.present(try await support.services.scoreConfigs.create(principal, config)))
+    }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let page = try await support.services.scoreConfigs.list(try context.principal(), page: try QueryReader(request).page())
+        return JSONResponse.make(.ok, Presenters.page(page, ScoreConfigPresenter.present))
+    }
+
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let config = try await support.services.scoreConfigs.get(try context.principal(), id: try support.parameter("configId", context))
+        return JSONResponse.make(.ok, ScoreConfigPresenter.present(config))
+    }
+
+    @Sendable func update(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let id = try support.parameter("configId", context)
+        var reader = try await Self.reader(request, limit: maxBodyBytes)
+        let updated = try await support.services.scoreConfigs.update(try context.principal(), id: id) { config in
             if let name = reader.string("name") { config.name = name }
             if let archived = reader.bool("isArchived") { config.isArchived = archived }
-            let boolean = config.dataType == .boolean
-            if boolean && reader.any("categories") != nil {
+            if config.dataType == .boolean && reader.any("categories") != nil {
                 throw APIError.badRequest("categories: BOOLEAN configs have the fixed categories True (1) and False (0)")
             }
             try Self.applyEditable(&reader, to: &config)
             if let problem = reader.problem { throw APIError.badRequest(problem) }
-            if let problem = ScoreConfigRules.problem(in: config) { throw APIError.badRequest(problem) }
-            config.updatedAt = Date()
-            return JSONResponse.make(.ok, Self.present(try await store.saveScoreConfig(config)))
         }
-    }
-
-    private func configs() throws -> any ScoreConfigStore {
-        guard let store = try support.storage() as? any ScoreConfigStore else {
-            throw APIError.notImplemented("The storage plugin does not support score configs")
-        }
-        return store
+        return JSONResponse.make(.ok, ScoreConfigPresenter.present(updated))
     }
 
     private static func reader(_ request: Request, limit: Int) async throws -> BodyReader {
@@ -96,7 +80,10 @@ struct ScoreConfigRoutes {
             throw APIError.badRequest("categories: must be a list of {label, value} (got \(other.jsonText.prefix(40)))")
         }
     }
+}
 
+/// The public API's `ScoreConfig` object.
+enum ScoreConfigPresenter {
     /// `ScoreConfig`.
     static func present(_ config: ScoreConfig) -> JSONValue {
         [

@@ -9,29 +9,21 @@ struct ScoreQueryRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/v2/scores") { request, context in
-            let projectID = try context.requireProject()
-            let storage = try support.storage()
+            let principal = try context.principal()
             let reader = QueryReader(request)
-            let withTrace = try Self.includesTrace(reader)
-            let page = try await storage.scores(projectID: projectID, query: try Self.query(reader))
-            let traces = withTrace ? try await Self.traces(of: page.items, projectID: projectID, storage: storage) : [:]
-            return JSONResponse.make(.ok, Presenters.page(page) { withTrace ? Self.present($0, traces: traces) : Presenters.score($0) })
+            let query = try Self.query(reader)
+            guard try Self.includesTrace(reader) else {
+                return JSONResponse.make(.ok, Presenters.page(try await support.services.scores.list(principal, query: query), Presenters.score))
+            }
+            let found = try await support.services.scores.listWithTraces(principal, query: query)
+            return JSONResponse.make(.ok, Presenters.page(found.page) { Self.present($0, traces: found.traces) })
         }
         group.get("/v2/scores/:scoreId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("scoreId", context)
-            let storage = try support.storage()
-            guard let score = try await storage.score(projectID: projectID, id: id) else {
-                throw APIError.notFound("Score not found: \(id)")
-            }
-            return JSONResponse.make(.ok, Self.present(score, traces: try await Self.traces(of: [score], projectID: projectID, storage: storage)))
+            let found = try await support.services.scores.get(try context.principal(), id: try support.parameter("scoreId", context))
+            return JSONResponse.make(.ok, Self.present(found.score, traces: found.traces))
         }
         group.delete("/scores/:scoreId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("scoreId", context)
-            guard try await support.storage().deleteScore(projectID: projectID, id: id) else {
-                throw APIError.notFound("Score not found: \(id)")
-            }
+            try await support.services.scores.delete(try context.principal(), id: try support.parameter("scoreId", context))
             return Response(status: .noContent)
         }
     }
@@ -81,15 +73,6 @@ struct ScoreQueryRoutes {
         }
         if let filter = reader.string("filter") { try ScoreFilterParser.apply(filter, to: &query) }
         return query
-    }
-
-    /// The traces the scores point at, by id.
-    private static func traces(of scores: [Score], projectID: String, storage: any StorageBackend) async throws -> [String: Trace] {
-        var traces: [String: Trace] = [:]
-        for traceID in Set(scores.compactMap(\.traceID)) {
-            if let summary = try await storage.trace(projectID: projectID, id: traceID) { traces[traceID] = summary.trace }
-        }
-        return traces
     }
 
     /// A v2 score: the score with `trace: {userId, tags, environment, sessionId}` (null without a stored trace).

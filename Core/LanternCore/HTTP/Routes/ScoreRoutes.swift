@@ -10,7 +10,8 @@ struct ScoreRoutes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.post("/scores") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
+            let projectID = principal.projectID
             let body = try await JSONResponse.body(of: request, limit: maxBodyBytes)
             let now = Date()
             let decoder = ScoreDecoder(projectID: projectID, now: now, sources: [.api, .annotation])
@@ -20,15 +21,15 @@ struct ScoreRoutes {
                 return decoder.decode(&reader, eventTimestamp: now)
             }
             if case .array(let items) = body {
-                var events: [IngestionEvent] = []
+                var scores: [Score] = []
                 var errors: [String] = []
                 for raw in items {
                     switch decode(raw) {
-                    case .success(let score): events.append(IngestionEvent(id: "score-\(score.id)", timestamp: now, payload: .score(score)))
+                    case .success(let score): scores.append(score)
                     case .failure(let failure): errors.append(failure.message)
                     }
                 }
-                let outcomes = try await support.runtime.pipeline.accept(events, projectID: projectID)
+                let outcomes = try await support.services.scores.create(principal, scores, at: now)
                 errors += outcomes.compactMap { $0.isSuccess ? nil : ($0.error ?? "not stored") }
                 guard errors.isEmpty else {
                     return JSONResponse.make(HTTPResponse.Status(code: 207), [
@@ -43,8 +44,7 @@ struct ScoreRoutes {
             case .success(let decoded): score = decoded
             case .failure(let failure): throw APIError.badRequest(failure.message)
             }
-            let outcomes = try await support.runtime.pipeline.accept(
-                [IngestionEvent(id: "score-\(score.id)", timestamp: now, payload: .score(score))], projectID: projectID)
+            let outcomes = try await support.services.scores.create(principal, [score], at: now)
             if let failed = outcomes.first(where: { !$0.isSuccess }) { throw APIError.refused(failed) }
             return JSONResponse.make(.ok, ["id": .string(score.id)])
         }

@@ -11,7 +11,7 @@ struct ScoreV3Routes {
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/v3/scores") { request, context in
-            let projectID = try context.requireProject()
+            let principal = try context.principal()
             let reader = QueryReader(request)
             let fields = Set(reader.strings("fields"))
             if let unknown = fields.subtracting(Self.groups).sorted().first {
@@ -20,7 +20,7 @@ struct ScoreV3Routes {
             var query = try Self.query(reader)
             query.page = PageRequest(page: try reader.string("cursor").map(Self.page(ofCursor:)) ?? 1,
                                      limit: try reader.integer("limit", in: 1...100) ?? 50)
-            let page = try await support.storage().scores(projectID: projectID, query: query)
+            let page = try await support.services.scores.list(principal, query: query)
             let more = page.request.page * page.request.limit < page.totalItems
             var meta: [String: JSONValue] = ["limit": .number(Double(page.request.limit))]
             if more { meta["cursor"] = .string(Self.cursor(page: page.request.page + 1)) }

@@ -13,18 +13,13 @@ struct SessionRoutes {
             query.fromTimestamp = try reader.date("fromTimestamp")
             query.toTimestamp = try reader.date("toTimestamp")
             query.environments = reader.strings("environment")
-            let page = try await support.storage().sessions(projectID: try context.requireProject(), query: query)
+            let page = try await support.services.sessions.list(try context.principal(), query: query)
             return JSONResponse.make(.ok, Presenters.page(page) { .object(Presenters.session($0)) })
         }
         group.get("/sessions/:sessionId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("sessionId", context)
-            let storage = try support.storage()
-            guard let session = try await storage.session(projectID: projectID, id: id) else {
-                throw APIError.notFound("Session not found within authorized project")
-            }
-            var object = Presenters.session(session)
-            object["traces"] = .array(try await storage.traces(projectID: projectID, sessionID: id).map { .object(Presenters.trace($0.trace)) })
+            let found = try await support.services.sessions.get(try context.principal(), id: try support.parameter("sessionId", context))
+            var object = Presenters.session(found.session)
+            object["traces"] = .array(found.traces.map { .object(Presenters.trace($0.trace)) })
             return JSONResponse.make(.ok, .object(object))
         }
     }

@@ -7,41 +7,37 @@ struct TraceRoutes {
     let support: RouteSupport
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.get("/traces") { request, context in
-            let query = try Self.query(QueryReader(request))
-            let page = try await support.storage().traces(projectID: try context.requireProject(), query: query)
-            return JSONResponse.make(.ok, Presenters.page(page, Presenters.traceWithDetails))
+        group.get("/traces", use: list)
+        group.get("/traces/:traceId", use: detail)
+        group.delete("/traces/:traceId", use: deleteOne)
+        group.delete("/traces", use: deleteMany)
+    }
+
+    @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let page = try await support.services.traces.list(try context.principal(), query: try Self.query(QueryReader(request)))
+        return JSONResponse.make(.ok, Presenters.page(page, Presenters.traceWithDetails))
+    }
+
+    @Sendable func detail(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let found = try await support.services.traces.detail(try context.principal(), id: try support.parameter("traceId", context))
+        return JSONResponse.make(.ok, Presenters.traceWithFullDetails(found.summary, observations: found.observations, scores: found.scores,
+                                                                       promptIDs: found.promptIDs, models: support.runtime.models))
+    }
+
+    @Sendable func deleteOne(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await support.services.traces.delete(try context.principal(), id: try support.parameter("traceId", context))
+        return JSONResponse.make(.ok, ["message": "Trace deleted successfully"])
+    }
+
+    @Sendable func deleteMany(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let body = try await JSONResponse.body(of: request, limit: 1 << 20)
+        guard case .array(let raw)? = body.objectValue?["traceIds"], !raw.isEmpty else {
+            throw APIError.badRequest("traceIds: expected a non-empty list of trace ids")
         }
-        group.get("/traces/:traceId") { _, context in
-            let projectID = try context.requireProject()
-            let id = try support.parameter("traceId", context)
-            let storage = try support.storage()
-            guard let summary = try await storage.trace(projectID: projectID, id: id) else {
-                throw APIError.notFound("Trace not found within authorized project")
-            }
-            async let observations = storage.observations(projectID: projectID, traceIDs: [id])
-            async let scores = storage.scores(projectID: projectID, traceIDs: [id])
-            let loaded = try await observations
-            let promptIDs = try await PromptIDs.resolve(loaded, projectID: projectID, storage: storage)
-            return JSONResponse.make(.ok, Presenters.traceWithFullDetails(summary, observations: loaded, scores: try await scores, promptIDs: promptIDs,
-                                                                           models: support.runtime.models))
-        }
-        group.delete("/traces/:traceId") { _, context in
-            let id = try support.parameter("traceId", context)
-            let deleted = try await support.storage().deleteTraces(projectID: try context.requireProject(), ids: [id])
-            guard deleted > 0 else { throw APIError.notFound("Trace not found within authorized project") }
-            return JSONResponse.make(.ok, ["message": "Trace deleted successfully"])
-        }
-        group.delete("/traces") { request, context in
-            let body = try await JSONResponse.body(of: request, limit: 1 << 20)
-            guard case .array(let raw)? = body.objectValue?["traceIds"], !raw.isEmpty else {
-                throw APIError.badRequest("traceIds: expected a non-empty list of trace ids")
-            }
-            let ids = raw.compactMap(\.stringValue)
-            guard ids.count == raw.count else { throw APIError.badRequest("traceIds: every entry must be a string") }
-            _ = try await support.storage().deleteTraces(projectID: try context.requireProject(), ids: ids)
-            return JSONResponse.make(.ok, ["message": "Traces deleted successfully"])
-        }
+        let ids = raw.compactMap(\.stringValue)
+        guard ids.count == raw.count else { throw APIError.badRequest("traceIds: every entry must be a string") }
+        try await support.services.traces.delete(try context.principal(), ids: ids)
+        return JSONResponse.make(.ok, ["message": "Traces deleted successfully"])
     }
 
     /// The list query from `page, limit, userId, name, sessionId, tags, fromTimestamp, toTimestamp, version, release, environment, orderBy`

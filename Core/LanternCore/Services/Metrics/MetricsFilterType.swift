@@ -40,7 +40,7 @@ enum MetricsFilterType: String, Sendable, CaseIterable {
             return .number(comparison, number)
         case .datetime:
             let comparison = try pick(MetricsFilter.Comparison.allCases.filter { $0 != .equals }, in: filter)
-            guard case .string(let text)? = value, let date = Timestamp.parse(text) else {
+            guard case .string(let text)? = value, let date = ISO8601Timestamp.parse(text) else {
                 throw mismatch(value, "an ISO 8601 date-time string", in: filter)
             }
             return .date(comparison, date)

@@ -38,7 +38,7 @@ enum MetricsTimeParser {
 
     private static func date(_ key: String, in query: MetricsQueryObject) throws(ValidationFailure) -> Date {
         let text = try query.string(key)
-        guard let date = Timestamp.parse(text) else {
+        guard let date = ISO8601Timestamp.parse(text) else {
             throw query.failure("'\(text)' is not an ISO 8601 date-time (e.g. 2025-01-01T00:00:00Z)", at: key)
         }
         return date

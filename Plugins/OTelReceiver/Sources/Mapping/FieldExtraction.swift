@@ -169,8 +169,8 @@ struct FieldExtraction {
     /// `langfuse.observation.completion_start_time` (ISO, possibly JSON-quoted) › start + `ai.response.msToFirstChunk`.
     func completionStartTime(start: Date?) -> Date? {
         if let raw = attributes.text("langfuse.observation.completion_start_time") {
-            if let date = Timestamps.parseISO(raw) { return date }
-            if case .string(let unquoted)? = BoundedJSON.parse(raw), let date = Timestamps.parseISO(unquoted) { return date }
+            if let date = ISO8601Timestamp.parse(raw.trimmingCharacters(in: .whitespaces)) { return date }
+            if case .string(let unquoted)? = BoundedJSON.parse(raw), let date = ISO8601Timestamp.parse(unquoted.trimmingCharacters(in: .whitespaces)) { return date }
         }
         if let start, let ms = (attributes["ai.response.msToFirstChunk"] ?? attributes["ai.stream.msToFirstChunk"])?.number, ms >= 0, ms < 1e12 {
             return start.addingTimeInterval(ms.rounded(.up) / 1000)

@@ -166,7 +166,7 @@ struct SpanMapping {
 
     private static func eventJSON(_ event: SpanEventRecord) -> JSONValue {
         var object: [String: JSONValue] = ["name": .string(event.name)]
-        if let time = Timestamps.date(unixNanos: event.timeUnixNano) { object["time"] = .string(Timestamps.iso(time)) }
+        if let time = Timestamps.date(unixNanos: event.timeUnixNano) { object["time"] = .string(ISO8601Timestamp.format(time)) }
         if !event.attributes.isEmpty { object["attributes"] = .object(event.attributes.mapValues(\.json)) }
         return .object(object)
     }

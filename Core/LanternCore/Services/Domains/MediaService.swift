@@ -1,0 +1,43 @@
+import Foundation
+import LanternPluginSDK
+
+/// Media attachments as the Langfuse SDK uploads them: a record first, then the bytes through a signed URL.
+/// Part of telemetry ingestion, so not audited one by one.
+struct MediaService: Sendable {
+    let kernel: KernelServices
+
+    /// Stores the record (or finds the one already there for the same content).
+    func register(_ principal: Principal, _ record: MediaRecord) async throws -> MediaRecord {
+        var record = record
+        record.projectID = principal.projectID
+        return try await kernel.storage().saveMediaRecord(record)
+    }
+
+    func get(_ principal: Principal, id: String) async throws -> MediaRecord {
+        guard let record = try await kernel.storage().mediaRecord(projectID: principal.projectID, id: id) else {
+            throw APIError.notFound("Media not found")
+        }
+        return record
+    }
+
+    /// The upload limit for a registered media: its declared length plus a little slack.
+    func uploadLimit(_ principal: Principal, id: String, cap: Int) async throws -> Int {
+        min(cap, try await get(principal, id: id).contentLength + 1024)
+    }
+
+    /// Stores uploaded bytes when they match the declared SHA-256.
+    func upload(_ principal: Principal, id: String, bytes: [UInt8]) async throws {
+        let record = try await get(principal, id: id)
+        guard Digests.sha256Base64(bytes) == record.sha256 else {
+            throw APIError.badRequest("uploaded bytes do not match the declared sha256Hash")
+        }
+        try await kernel.storage().storeMediaBytes(projectID: principal.projectID, id: id, bytes: bytes, uploadedAt: Date())
+    }
+
+    func download(_ principal: Principal, id: String) async throws -> (record: MediaRecord, bytes: [UInt8]) {
+        let storage = try kernel.storage()
+        guard let record = try await storage.mediaRecord(projectID: principal.projectID, id: id),
+              let bytes = try await storage.mediaBytes(projectID: principal.projectID, id: id) else { throw APIError.notFound("Media not found") }
+        return (record, bytes)
+    }
+}

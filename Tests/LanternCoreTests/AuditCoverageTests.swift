@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import LanternCore
+import LanternPluginSDK
+
+/// Every mutating route of the public API emits exactly one audit event, from its service, with the caller as actor:
+/// the test performs each mutation through HTTP against a server with a real audit-sink fixture plugin, and checks
+/// the list of mutations it performed against the router's own list of non-GET routes.
+@Suite("Audit coverage")
+struct AuditCoverageTests {
+    let harness = APIHarness()
+
+    /// Telemetry ingestion: the data itself, stored at volume and not audited event by event (as Langfuse does).
+    static let telemetryRoutes: Set<String> = [
+        "POST /api/public/ingestion", "POST /api/public/otel/v1/traces", "POST /api/public/scores", "POST /api/public/media",
+        "PUT /api/public/media-upload/{projectId}/{mediaId}", "PATCH /api/public/media/{mediaId}",
+    ]
+
+    private static let plugins = """
+      otlp: { load: OTelReceiver }
+      audit: { load: FixturePlugin, component: file-audit, settings: { path: audit.txt } }
+    """
+
+    /// The audit file's lines once it has `count` of them, or what it has after five seconds.
+    private func auditLines(_ workspace: TestWorkspace, count: Int) async throws -> [String] {
+        var found: [String] = []
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            found = ((try? String(contentsOfFile: workspace.directory + "/audit.txt", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            if found.count >= count { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return found
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func everyMutatingRouteEmitsOneAuditEvent() async throws {
+        try await harness.withServer(extraPlugins: Self.plugins) { client, workspace in
+            var performed: [(route: String, action: String)] = []
+            func mutate(_ method: HTTPRequest.Method, _ template: String, _ path: String, _ body: JSONValue? = nil,
+                        expect action: String) async throws -> JSONValue? {
+                let response = try await harness.send(client, method, path, body)
+                #expect((200..<300).contains(Int(response.status.code)), "\(method) \(path): \(response.status) \(String(buffer: response.body))")
+                performed.append(("\(method) \(template)", action))
+                return response.body.readableBytes > 0 ? try? harness.json(response) : nil
+            }
+            // Telemetry to act on (not audited).
+            let batch: JSONValue = ["batch": [
+                ["id": "e1", "type": "trace-create", "timestamp": "2026-01-01T00:00:00Z", "body": ["id": "t1", "name": "one"]],
+                ["id": "e2", "type": "trace-create", "timestamp": "2026-01-01T00:00:00Z", "body": ["id": "t2", "name": "two"]],
+                ["id": "e3", "type": "trace-create", "timestamp": "2026-01-01T00:00:00Z", "body": ["id": "t3", "name": "three"]],
+                ["id": "e4", "type": "score-create", "timestamp": "2026-01-01T00:00:00Z",
+                 "body": ["id": "s1", "traceId": "t1", "name": "quality", "value": 1]],
+            ]]
+            #expect(try await harness.send(client, .post, "/api/public/ingestion", batch).status.code == 207)
+
+            let config = try await mutate(.post, "/api/public/score-configs", "/api/public/score-configs",
+                                          ["name": "quality", "dataType": "NUMERIC"], expect: "scoreConfig.created")
+            let configID = config?.objectValue?["id"]?.stringValue ?? ""
+            _ = try await mutate(.patch, "/api/public/score-configs/{configId}", "/api/public/score-configs/\(configID)",
+                                 ["description": "how good"], expect: "scoreConfig.updated")
+            _ = try await mutate(.post, "/api/public/comments", "/api/public/comments",
+                                 ["objectType": "TRACE", "objectId": "t1", "content": "looks right"], expect: "comment.created")
+            let queue = try await mutate(.post, "/api/public/annotation-queues", "/api/public/annotation-queues",
+                                         ["name": "review", "scoreConfigIds": [.string(configID)]], expect: "annotationQueue.created")
+            let queueID = queue?.objectValue?["id"]?.stringValue ?? ""
+            let item = try await mutate(.post, "/api/public/annotation-queues/{queueId}/items", "/api/public/annotation-queues/\(queueID)/items",
+                                        ["objectId": "t1", "objectType": "TRACE"], expect: "annotationQueueItem.created")
+            let itemID = item?.objectValue?["id"]?.stringValue ?? ""
+            _ = try await mutate(.patch, "/api/public/annotation-queues/{queueId}/items/{itemId}",
+                                 "/api/public/annotation-queues/\(queueID)/items/\(itemID)", ["status": "COMPLETED"],
+                                 expect: "annotationQueueItem.updated")
+            _ = try await mutate(.delete, "/api/public/annotation-queues/{queueId}/items/{itemId}",
+                                 "/api/public/annotation-queues/\(queueID)/items/\(itemID)", expect: "annotationQueueItem.deleted")
+            _ = try await mutate(.post, "/api/public/annotation-queues/{queueId}/assignments", "/api/public/annotation-queues/\(queueID)/assignments",
+                                 ["userId": "u1"], expect: "annotationQueueAssignment.created")
+            _ = try await mutate(.delete, "/api/public/annotation-queues/{queueId}/assignments",
+                                 "/api/public/annotation-queues/\(queueID)/assignments", ["userId": "u1"], expect: "annotationQueueAssignment.deleted")
+            _ = try await mutate(.post, "/api/public/v2/prompts", "/api/public/v2/prompts", ["name": "greet", "prompt": "hi"],
+                                 expect: "prompt.created")
+            _ = try await mutate(.patch, "/api/public/v2/prompts/{name}/versions/{version}", "/api/public/v2/prompts/greet/versions/1",
+                                 ["newLabels": ["production"]], expect: "prompt.labels-updated")
+            _ = try await mutate(.delete, "/api/public/v2/prompts/{name}", "/api/public/v2/prompts/greet", expect: "prompt.deleted")
+            _ = try await mutate(.post, "/api/public/v2/datasets", "/api/public/v2/datasets", ["name": "golden"], expect: "dataset.created")
+            _ = try await mutate(.post, "/api/public/datasets", "/api/public/datasets", ["name": "golden", "description": "v1 create"],
+                                 expect: "dataset.updated")
+            _ = try await mutate(.post, "/api/public/dataset-items", "/api/public/dataset-items",
+                                 ["id": "i1", "datasetName": "golden", "input": "q"], expect: "datasetItem.created")
+            _ = try await mutate(.post, "/api/public/dataset-run-items", "/api/public/dataset-run-items",
+                                 ["runName": "run-1", "datasetItemId": "i1", "traceId": "t1"], expect: "datasetRunItem.created")
+            _ = try await mutate(.delete, "/api/public/datasets/{name}/runs/{runName}", "/api/public/datasets/golden/runs/run-1",
+                                 expect: "datasetRun.deleted")
+            _ = try await mutate(.delete, "/api/public/dataset-items/{id}", "/api/public/dataset-items/i1", expect: "datasetItem.deleted")
+            let model = try await mutate(.post, "/api/public/models", "/api/public/models",
+                                         ["modelName": "house-model", "matchPattern": "(?i)^house-model$", "unit": "TOKENS", "inputPrice": 0.001],
+                                         expect: "model.created")
+            _ = try await mutate(.delete, "/api/public/models/{id}", "/api/public/models/\(model?.objectValue?["id"]?.stringValue ?? "")",
+                                 expect: "model.deleted")
+            _ = try await mutate(.delete, "/api/public/scores/{scoreId}", "/api/public/scores/s1", expect: "score.deleted")
+            _ = try await mutate(.delete, "/api/public/traces/{traceId}", "/api/public/traces/t1", expect: "trace.deleted")
+            _ = try await mutate(.delete, "/api/public/traces", "/api/public/traces", ["traceIds": ["t2", "t3"]], expect: "trace.deleted")
+
+            let lines = try await auditLines(workspace, count: performed.count)
+            #expect(lines.count == performed.count, "one audit event per mutation: \(lines)")
+            #expect(lines.map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" } == performed.map(\.action))
+            #expect(lines.allSatisfy { $0.hasPrefix("project-") && $0.hasSuffix(" actor=apiKey:pk-lf-alpha") },
+                    "every event names the caller's project and key")
+
+            let runtime = try LanternRuntime.prepare(configPath: workspace.directory + "/lantern.yaml")
+            let mutating = Set(try LanternServer.router(for: runtime).routes.filter { $0.method != .get && $0.method != .head }
+                .map { "\($0.method) \(Self.template($0.path.description))" })
+            #expect(mutating.subtracting(Self.telemetryRoutes).subtracting(["POST /bench/discard"]) == Set(performed.map(\.route)),
+                    "the test covers exactly the router's mutating routes")
+        }
+    }
+
+    /// `/a/:b/c` as `/a/{b}/c`, whichever of the two forms the router describes its captures in.
+    static func template(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}
