@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Linker flags for every plugin: export only the `lantern_plugin_*` entry symbols
-/// (architecture.md §2.12), so a plugin's bundled C code never binds to the host's copy.
+/// (docs/architecture.md §2.12), so a plugin's bundled C code never binds to the host's copy.
 let pluginLinkerSettings: [LinkerSetting] = [
     .unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Plugins/exports.map"]),
 ]

@@ -7,8 +7,8 @@ import Glibc
 ///
 /// glibc keeps freed chunks inside its arenas, so without this the server's resident memory follows the most it ever
 /// had in flight (request bodies and decoded batches of 32 clients at once). `malloc_trim(0)` releases the free pages
-/// inside every arena, not only at their tops. It lowers RSS under load by 10–20 MiB (README.md, Performance); free
-/// pieces smaller than a page stay, so over minutes RSS still rises in steps while the memory in use stays level.
+/// inside every arena, not only at their tops. It lowers RSS under load by 10–20 MiB (bench/RESULTS.md, History);
+/// free pieces smaller than a page stay, so over minutes RSS still rises in steps while the memory in use stays level.
 enum MallocTrim {
     /// Time between two trims, in seconds.
     static let intervalSeconds: UInt32 = 1

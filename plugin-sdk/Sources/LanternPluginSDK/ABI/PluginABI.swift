@@ -1,7 +1,7 @@
 /// The binary contract between the kernel and a plugin file.
 ///
 /// Every member is `@_alwaysEmitIntoClient`, so its value is compiled *into the plugin*
-/// (architecture.md §2.3): the kernel reads the plugin's own copy through the exported
+/// (docs/architecture.md §2.3): the kernel reads the plugin's own copy through the exported
 /// `lantern_plugin_abi` C symbol before touching any Swift type of the plugin.
 public enum PluginABI {
     /// The SDK ABI number. Raised only for changes that break already-built plugins.

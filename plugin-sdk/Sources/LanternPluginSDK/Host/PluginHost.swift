@@ -2,7 +2,7 @@ import Foundation
 
 /// The kernel's narrow back channel to a component: the services a plugin may use.
 ///
-/// Only SDK types cross this boundary (architecture.md §2.8): no swift-log, NIO or Hummingbird value.
+/// Only SDK types cross this boundary (docs/architecture.md §2.8): no swift-log, NIO or Hummingbird value.
 public protocol PluginHost: Sendable {
     /// A logger labelled with the component's instance id.
     var logger: PluginLogger { get }
