@@ -24,10 +24,11 @@ struct CostsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let runtime = try CommandSupport.prepare(config)
+            let (project, from, to) = (project, from, to)
             do {
-                try await runtime.start()
-                let report = try await CostRecomputation(runtime: runtime).run(projectName: project, from: from, to: to)
-                await runtime.shutdown()
+                let report = try await runtime.whileRunning {
+                    try await CostRecomputation(runtime: runtime).run(projectName: project, from: from, to: to)
+                }
                 print(report)
             } catch {
                 await runtime.shutdown()

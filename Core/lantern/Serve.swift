@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LanternCore
+import Logging
+import ServiceLifecycle
 
 /// `lantern serve --config FILE`: load plugins, start components, serve HTTP until SIGTERM/SIGINT.
 struct Serve: AsyncParsableCommand {
@@ -28,14 +30,18 @@ struct Serve: AsyncParsableCommand {
             lines.append("  plugins: " + (runtime.components.isEmpty ? "none" : runtime.components.map { "\($0.id) (\($0.factory.type))" }.joined(separator: ", ")))
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        MallocTrim.start()
+        // Graceful shutdown reaches the services last to first: the HTTP server stops taking requests and finishes
+        // those in flight, then the runtime flushes its writers, drains deliveries and stops the components.
+        var logger = Logger(label: "lantern.lifecycle")
+        logger.logLevel = .warning
+        let group = ServiceGroup(configuration: .init(services: [LanternRuntimeService(runtime: runtime), MallocTrimService(), app],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await app.runService()
+            try await group.run()
         } catch {
             await runtime.shutdown()
-            CommandSupport.fail("lantern: the HTTP server stopped: \(error)")
+            CommandSupport.fail("lantern: the server stopped: \(error)")
         }
-        await runtime.shutdown()
         print("Lantern stopped.")
     }
 }

@@ -17,15 +17,10 @@ struct APIHarness {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost))
-        try await runtime.start()
-        do {
+        try await runtime.whileRunning {
             let app = Application(router: try LanternServer.router(for: runtime))
             try await app.test(.router) { client in try await body(client, workspace) }
-        } catch {
-            await runtime.shutdown()
-            throw error
         }
-        await runtime.shutdown()
     }
 
     func json(_ response: TestResponse) throws -> JSONValue {

@@ -12,8 +12,21 @@ struct GroupCommitTests {
                                          configDirectory: workspace.directory)
     }
 
-    private func pipeline(_ storage: any StorageBackend, capacity: Int = 50_000) -> IngestionPipeline {
-        IngestionPipeline(storage: storage, processors: [], models: ModelCatalog(builtIns: [], tokenizers: nil), queueCapacityEvents: capacity) { _ in }
+    /// Runs `body` with a pipeline whose writers run meanwhile (in the server, the runtime service runs them),
+    /// then closes it and waits for the writers to stop.
+    private func withPipeline(_ storage: any StorageBackend, capacity: Int = 50_000,
+                              _ body: @Sendable (IngestionPipeline) async throws -> Void) async throws {
+        let pipeline = IngestionPipeline(storage: storage, processors: [], models: ModelCatalog(builtIns: [], tokenizers: nil),
+                                         queueCapacityEvents: capacity) { _ in }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await pipeline.runWriters() }
+            do { try await body(pipeline) } catch {
+                pipeline.close()
+                throw error
+            }
+            pipeline.close()
+            try await group.waitForAll()
+        }
     }
 
     private func tagEvent(_ traceID: String, _ tag: String) -> IngestionEvent {
@@ -27,52 +40,54 @@ struct GroupCommitTests {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let slow = GatedStorage(base: try await sqlite(workspace))
-        let pipeline = pipeline(slow)
-        let traceID = "grouped"
-        async let first = pipeline.accept([tagEvent(traceID, "first")], projectID: "p")
-        await slow.waitForWrites(1)
-        let others = Task {
-            try await withThrowingTaskGroup(of: [EventOutcome].self) { group in
-                for n in 0..<31 { group.addTask { try await pipeline.accept([self.tagEvent(traceID, "w\(n)")], projectID: "p") } }
-                return try await group.reduce(into: []) { $0 += $1 }
+        try await withPipeline(slow) { pipeline in
+            let traceID = "grouped"
+            async let first = pipeline.accept([tagEvent(traceID, "first")], projectID: "p")
+            await slow.waitForWrites(1)
+            let others = Task {
+                try await withThrowingTaskGroup(of: [EventOutcome].self) { group in
+                    for n in 0..<31 { group.addTask { try await pipeline.accept([self.tagEvent(traceID, "w\(n)")], projectID: "p") } }
+                    return try await group.reduce(into: []) { $0 += $1 }
+                }
             }
+            while pipeline.stats.queuedRequests < 31 { try await Task.sleep(for: .milliseconds(5)) }
+            slow.open()
+            let outcomes = try await first + others.value
+            #expect(outcomes.count == 32 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
+            #expect(pipeline.stats.commits == 2, "31 requests queued during the first commit share the second: \(pipeline.stats.commits) commits")
+            #expect(pipeline.stats.eventsCommitted == 32, "eventsCommitted")
+            let trace = try #require(try await slow.trace(projectID: "p", id: traceID)).trace
+            #expect(trace.tags.count == 32, "tags of all 32 writers merged: \(trace.tags.count)")
+            #expect(trace.metadata["writers"]?.objectValue?.count == 32, "metadata of all 32 writers merged")
         }
-        while pipeline.stats.queuedRequests < 31 { try await Task.sleep(for: .milliseconds(5)) }
-        slow.open()
-        let outcomes = try await first + others.value
-        #expect(outcomes.count == 32 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
-        #expect(pipeline.stats.commits == 2, "31 requests queued during the first commit share the second: \(pipeline.stats.commits) commits")
-        #expect(pipeline.stats.eventsCommitted == 32, "eventsCommitted")
-        let trace = try #require(try await slow.trace(projectID: "p", id: traceID)).trace
-        #expect(trace.tags.count == 32, "tags of all 32 writers merged: \(trace.tags.count)")
-        #expect(trace.metadata["writers"]?.objectValue?.count == 32, "metadata of all 32 writers merged")
     }
 
     @Test func aStorageAllowingTwoWritesGetsASecondCommitWhileTheFirstRuns() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let slow = GatedStorage(base: try await sqlite(workspace), concurrentWrites: 2)
-        let pipeline = pipeline(slow)
-        async let first = pipeline.accept([tagEvent("pair", "first")], projectID: "p")
-        await slow.waitForWrites(1)
-        async let second = pipeline.accept([tagEvent("pair", "second")], projectID: "p")
-        let deadline = ContinuousClock.now + .seconds(10)
-        while slow.startedWrites < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        #expect(slow.startedWrites == 2, "the second request's commit started while the first was still open")
-        async let third = pipeline.accept([tagEvent("pair", "third")], projectID: "p")
-        while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        #expect(slow.startedWrites == 2, "no third writer: the third request waits for one of the two")
-        slow.open()
-        let outcomes = try await first + second + third
-        #expect(outcomes.count == 3 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
-        #expect(pipeline.stats.commits == 3, "commits: \(pipeline.stats.commits)")
-        let trace = try #require(try await slow.trace(projectID: "p", id: "pair")).trace
-        #expect(trace.tags == ["first", "second", "third"], "tags of the three commits merged: \(trace.tags)")
-        for tag in trace.tags {
-            var byTag = TraceQuery()
-            byTag.tags = [tag]
-            let found = try await slow.traces(projectID: "p", query: byTag).items.map(\.trace.id)
-            #expect(found == ["pair"], "the tag filter finds the trace by the tag '\(tag)' added in its own commit")
+        try await withPipeline(slow) { pipeline in
+            async let first = pipeline.accept([tagEvent("pair", "first")], projectID: "p")
+            await slow.waitForWrites(1)
+            async let second = pipeline.accept([tagEvent("pair", "second")], projectID: "p")
+            let deadline = ContinuousClock.now + .seconds(10)
+            while slow.startedWrites < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(slow.startedWrites == 2, "the second request's commit started while the first was still open")
+            async let third = pipeline.accept([tagEvent("pair", "third")], projectID: "p")
+            while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(slow.startedWrites == 2, "no third writer: the third request waits for one of the two")
+            slow.open()
+            let outcomes = try await first + second + third
+            #expect(outcomes.count == 3 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
+            #expect(pipeline.stats.commits == 3, "commits: \(pipeline.stats.commits)")
+            let trace = try #require(try await slow.trace(projectID: "p", id: "pair")).trace
+            #expect(trace.tags == ["first", "second", "third"], "tags of the three commits merged: \(trace.tags)")
+            for tag in trace.tags {
+                var byTag = TraceQuery()
+                byTag.tags = [tag]
+                let found = try await slow.traces(projectID: "p", query: byTag).items.map(\.trace.id)
+                #expect(found == ["pair"], "the tag filter finds the trace by the tag '\(tag)' added in its own commit")
+            }
         }
     }
 
@@ -80,53 +95,79 @@ struct GroupCommitTests {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let storage = try await sqlite(workspace)
-        let pipeline = pipeline(storage)
-        let tags = (0..<64).map { "t\($0)" }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for tag in tags { group.addTask { _ = try await pipeline.accept([self.tagEvent("concurrent", tag)], projectID: "p") } }
-            try await group.waitForAll()
+        try await withPipeline(storage) { pipeline in
+            let tags = (0..<64).map { "t\($0)" }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for tag in tags { group.addTask { _ = try await pipeline.accept([self.tagEvent("concurrent", tag)], projectID: "p") } }
+                try await group.waitForAll()
+            }
+            for tag in tags { _ = try await pipeline.accept([tagEvent("sequential", tag)], projectID: "p") }
+            let concurrent = try #require(try await storage.trace(projectID: "p", id: "concurrent")).trace
+            let sequential = try #require(try await storage.trace(projectID: "p", id: "sequential")).trace
+            #expect(concurrent.tags == sequential.tags, "tags")
+            #expect(concurrent.metadata == sequential.metadata, "metadata")
+            #expect(concurrent.tags == tags.sorted(), "every tag")
         }
-        for tag in tags { _ = try await pipeline.accept([tagEvent("sequential", tag)], projectID: "p") }
-        let concurrent = try #require(try await storage.trace(projectID: "p", id: "concurrent")).trace
-        let sequential = try #require(try await storage.trace(projectID: "p", id: "sequential")).trace
-        #expect(concurrent.tags == sequential.tags, "tags")
-        #expect(concurrent.metadata == sequential.metadata, "metadata")
-        #expect(concurrent.tags == tags.sorted(), "every tag")
     }
 
     @Test func aFullQueueAnswersAtCapacityAndHoldsNoMore() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let slow = GatedStorage(base: try await sqlite(workspace))
-        let pipeline = pipeline(slow, capacity: 100)
-        let big = (0..<80).map { tagEvent("big-\($0)", "x") }
-        async let first = pipeline.accept(big, projectID: "p")
-        await slow.waitForWrites(1)
-        await #expect(throws: IngestionError.atCapacity(retryAfterSeconds: 1), "30 more events exceed the 100-event queue") {
-            try await pipeline.accept((0..<30).map { self.tagEvent("late-\($0)", "x") }, projectID: "p")
+        try await withPipeline(slow, capacity: 100) { pipeline in
+            let big = (0..<80).map { tagEvent("big-\($0)", "x") }
+            async let first = pipeline.accept(big, projectID: "p")
+            await slow.waitForWrites(1)
+            await #expect(throws: IngestionError.atCapacity(retryAfterSeconds: 1), "30 more events exceed the 100-event queue") {
+                try await pipeline.accept((0..<30).map { self.tagEvent("late-\($0)", "x") }, projectID: "p")
+            }
+            let fits = Task { try await pipeline.accept((0..<20).map { self.tagEvent("fits-\($0)", "x") }, projectID: "p") }
+            while pipeline.stats.queuedRequests < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(pipeline.stats.queuedEvents == 100, "held events never exceed the capacity: \(pipeline.stats.queuedEvents)")
+            #expect(pipeline.stats.rejectedAtCapacity == 1, "rejectedAtCapacity")
+            slow.open()
+            #expect(try await first.count == 80, "the first request completes")
+            #expect(try await fits.value.count == 20, "a request that fit completes")
+            #expect(try await slow.trace(projectID: "p", id: "late-0") == nil, "nothing of the refused request was stored")
+            #expect(pipeline.stats.queuedEvents == 0, "the queue drains")
         }
-        let fits = Task { try await pipeline.accept((0..<20).map { self.tagEvent("fits-\($0)", "x") }, projectID: "p") }
-        while pipeline.stats.queuedRequests < 1 { try await Task.sleep(for: .milliseconds(5)) }
-        #expect(pipeline.stats.queuedEvents == 100, "held events never exceed the capacity: \(pipeline.stats.queuedEvents)")
-        #expect(pipeline.stats.rejectedAtCapacity == 1, "rejectedAtCapacity")
-        slow.open()
-        #expect(try await first.count == 80, "the first request completes")
-        #expect(try await fits.value.count == 20, "a request that fit completes")
-        #expect(try await slow.trace(projectID: "p", id: "late-0") == nil, "nothing of the refused request was stored")
-        #expect(pipeline.stats.queuedEvents == 0, "the queue drains")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func closingRefusesNewRequestsAndStillCommitsTheQueuedOnes() async throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let slow = GatedStorage(base: try await sqlite(workspace))
+        try await withPipeline(slow) { pipeline in
+            async let first = pipeline.accept([tagEvent("in-flight", "x")], projectID: "p")
+            await slow.waitForWrites(1)
+            async let second = pipeline.accept([tagEvent("queued", "x")], projectID: "p")
+            let deadline = ContinuousClock.now + .seconds(10)
+            while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            pipeline.close()
+            await #expect(throws: IngestionError.unavailable("the server is shutting down"), "intake stopped") {
+                try await pipeline.accept([self.tagEvent("late", "x")], projectID: "p")
+            }
+            slow.open()
+            let committed = try await first + second
+            #expect(committed.count == 2 && committed.allSatisfy(\.isSuccess), "in-flight and queued requests commit")
+            #expect(try await slow.trace(projectID: "p", id: "queued") != nil, "the queued request is stored")
+            #expect(try await slow.trace(projectID: "p", id: "late") == nil, "the refused request is not")
+        }
     }
 
     @Test func aFailedCommitAcknowledgesNothing() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let failing = FailingStorage(base: try await sqlite(workspace))
-        let pipeline = pipeline(failing)
-        await #expect(throws: IngestionError.self, "a storage outage fails the request") {
-            try await pipeline.accept([tagEvent("lost", "x")], projectID: "p")
+        try await withPipeline(failing) { pipeline in
+            await #expect(throws: IngestionError.self, "a storage outage fails the request") {
+                try await pipeline.accept([tagEvent("lost", "x")], projectID: "p")
+            }
+            #expect(pipeline.stats.failedCommits == 1, "failedCommits")
+            #expect(pipeline.stats.eventsCommitted == 0, "eventsCommitted")
+            #expect(pipeline.stats.queuedEvents == 0, "nothing held after the failure")
         }
-        #expect(pipeline.stats.failedCommits == 1, "failedCommits")
-        #expect(pipeline.stats.eventsCommitted == 0, "eventsCommitted")
-        #expect(pipeline.stats.queuedEvents == 0, "nothing held after the failure")
     }
 }
 

@@ -139,3 +139,17 @@ def test_unwritable_database_path_is_a_clear_startup_error(tmp_path):
     assert res.returncode == 1, f"serve exit code: expected 1, got {res.returncode}; stdout={res.stdout}"
     assert "component 'storage' (sqlite from" in res.stderr and str(blocker) in res.stderr, f"stderr: {res.stderr}"
     assert "Fatal error" not in res.stderr, f"crash trace in stderr: {res.stderr}"
+
+
+def test_serve_prints_seeded_secrets_only_on_a_profile_that_asks(tmp_path):
+    from conftest import launch_server, stop_server
+    dev = launch_server(REPO_ROOT / "config" / "dev-sqlite.yaml", tmp_path, {"LANTERN_SQLITE_PATH": str(tmp_path / "dev.sqlite"),
+                                                                            "LANTERN_SECRET_KEY": "sk-lf-printed-on-dev"})
+    stop_server(dev)
+    assert "secret key sk-lf-printed-on-dev" in dev.output(), f"dev profile output: {dev.output()}"
+    quiet = tmp_path / "quiet.yaml"
+    quiet.write_text((REPO_ROOT / "config" / "dev-sqlite.yaml").read_text().replace("printSeededKeys: true", "printSeededKeys: false")
+                     .replace("../.data/lantern-dev.sqlite", str(tmp_path / "quiet.sqlite")))
+    server = launch_server(quiet, tmp_path, {"LANTERN_SECRET_KEY": "sk-lf-never-printed"})
+    stop_server(server)
+    assert "Lantern is listening" in server.output() and "sk-lf-never-printed" not in server.output(), server.output()

@@ -39,7 +39,6 @@ struct CostStage: Sendable {
     /// Fills in usage, costs and model ids of `events` (in apply order), in place: an event with nothing to price is
     /// left as it is, so the array is not copied.
     func apply(_ events: inout [IngestionEvent], projectID: String) async {
-        if let store = storage as? any ModelStore { catalog.refreshIfStale(from: store) }
         var known: [String: Known] = [:]
         for index in events.indices {
             let event = events[index]

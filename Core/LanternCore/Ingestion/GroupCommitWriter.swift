@@ -3,13 +3,14 @@ import LanternPluginSDK
 
 /// Group commit: the events of many concurrent requests are written to storage together.
 ///
-/// Requests queue their events; a writer task takes everything queued while the previous commit ran (up to
+/// Requests queue their events; a writer takes everything queued while the previous commit ran (up to
 /// ``maxEventsPerCommit``), calls `storage.write` once per project, and hands each request its own outcomes.
-/// There is one writer task, or up to the storage's ``IngestionStore/concurrentWrites`` when it allows more: a
-/// request arriving while every running writer is busy starts another.
-/// A request returns only after its events are committed. The queue is bounded in events: past
+/// ``run()`` keeps one writer, or up to the storage's ``IngestionStore/concurrentWrites`` when it allows more, for
+/// the life of the server: idle writers wait for work, and a request arriving while every awake writer is busy wakes
+/// another. A request returns only after its events are committed. The queue is bounded in events: past
 /// `capacityEvents` a request is refused with ``IngestionError/atCapacity(retryAfterSeconds:)`` (503 +
-/// `Retry-After`), so memory stays bounded at any offered load.
+/// `Retry-After`), so memory stays bounded at any offered load. ``close()`` stops intake; the writers commit what
+/// is queued, then ``run()`` returns.
 final class GroupCommitWriter: Sendable {
     /// One request waiting for its commit.
     private struct Waiting: Sendable {
@@ -22,8 +23,10 @@ final class GroupCommitWriter: Sendable {
         var queue: [Waiting] = []
         /// Events queued or being committed.
         var heldEvents = 0
-        /// Writer tasks running.
-        var writers = 0
+        /// Writers waiting for work: resumed with true when work arrives, false when the writer is closed.
+        var idle: [CheckedContinuation<Bool, Never>] = []
+        /// Set by ``close()``: new requests are refused and idle writers stop.
+        var closed = false
     }
 
     /// The most events one transaction takes (a request larger than this is committed alone).
@@ -31,7 +34,7 @@ final class GroupCommitWriter: Sendable {
 
     private let storage: any StorageBackend
     private let capacityEvents: Int
-    /// The most writer tasks at once.
+    /// The writers ``run()`` keeps.
     private let maxWriters: Int
     private let state = LockedValue(State())
     let stats: IngestionStats
@@ -47,41 +50,72 @@ final class GroupCommitWriter: Sendable {
     func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
         try await withCheckedThrowingContinuation { continuation in
             let waiting = Waiting(projectID: projectID, events: events, continuation: continuation)
-            let decision: (accepted: Bool, startWriter: Bool, requests: Int, events: Int) = state.withLock { state in
+            let decision: (accepted: Bool, closed: Bool, wake: CheckedContinuation<Bool, Never>?, requests: Int, events: Int) = state.withLock { state in
+                guard !state.closed else { return (false, true, nil, 0, 0) }
                 // An empty queue always takes the request, however large, so no request size can starve.
                 guard state.heldEvents == 0 || state.heldEvents + events.count <= capacityEvents else {
-                    return (false, false, state.queue.count, state.heldEvents)
+                    return (false, false, nil, state.queue.count, state.heldEvents)
                 }
                 state.queue.append(waiting)
                 state.heldEvents += events.count
-                let start = state.writers < maxWriters
-                if start { state.writers += 1 }
-                return (true, start, state.queue.count, state.heldEvents)
+                return (true, false, state.idle.popLast(), state.queue.count, state.heldEvents)
             }
             guard decision.accepted else {
+                if decision.closed {
+                    continuation.resume(throwing: IngestionError.unavailable("the server is shutting down"))
+                    return
+                }
                 stats.rejected()
                 continuation.resume(throwing: IngestionError.atCapacity(retryAfterSeconds: 1))
                 return
             }
             stats.queueChanged(requests: decision.requests, events: decision.events)
-            if decision.startWriter { Task { await self.drain() } }
+            decision.wake?.resume(returning: true)
         }
     }
 
-    /// Commits queued requests until the queue is empty, then stops (the next request restarts it).
-    private func drain() async {
-        while let group = takeGroup() {
-            await commit(group)
+    /// Runs the writers until ``close()`` and an empty queue; call once.
+    func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<maxWriters { group.addTask { await self.writerLoop() } }
         }
     }
 
-    /// The next requests to commit together, or nil (and this writer counted as stopped) when none wait.
+    /// Stops intake: later requests are refused, queued ones are still committed, idle writers stop.
+    func close() {
+        let idle = state.withLock { state in
+            state.closed = true
+            let idle = state.idle
+            state.idle = []
+            return idle
+        }
+        for writer in idle { writer.resume(returning: false) }
+    }
+
+    /// Commits queued groups; waits while the queue is empty; returns once closed and drained.
+    private func writerLoop() async {
+        while true {
+            if let group = takeGroup() {
+                await commit(group)
+                continue
+            }
+            let hasWork = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let resumeNow: Bool? = state.withLock { state in
+                    if !state.queue.isEmpty { return true }
+                    if state.closed { return false }
+                    state.idle.append(continuation)
+                    return nil
+                }
+                if let resumeNow { continuation.resume(returning: resumeNow) }
+            }
+            if !hasWork { return }
+        }
+    }
+
+    /// The next requests to commit together, or nil when none wait.
     private func takeGroup() -> [Waiting]? {
         let taken: (group: [Waiting], requests: Int, events: Int)? = state.withLock { state in
-            guard !state.queue.isEmpty else {
-                state.writers -= 1
-                return nil
-            }
+            guard !state.queue.isEmpty else { return nil }
             var count = 0, events = 0
             for waiting in state.queue {
                 if count > 0 && events + waiting.events.count > Self.maxEventsPerCommit { break }
@@ -108,7 +142,7 @@ final class GroupCommitWriter: Sendable {
         for projectID in projects {
             let requests = byProject[projectID] ?? []
             let events = requests.flatMap(\.events)
-            let started = Date()
+            let started = ContinuousClock.now
             let result: Result<[EventOutcome], any Error>
             do {
                 let outcomes = try await storage.write(events, projectID: projectID)
@@ -120,6 +154,7 @@ final class GroupCommitWriter: Sendable {
             } catch {
                 result = .failure(IngestionError.unavailable("\(error)"))
             }
+            let elapsed = ContinuousClock.now - started
             let finished = Date()
             let failed: Bool
             switch result {
@@ -138,7 +173,8 @@ final class GroupCommitWriter: Sendable {
                 state.heldEvents -= events.count
                 return (state.queue.count, state.heldEvents)
             }
-            stats.committed(events: events.count, seconds: finished.timeIntervalSince(started), at: finished, failed: failed)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            stats.committed(events: events.count, seconds: seconds, at: finished, failed: failed)
             stats.queueChanged(requests: held.0, events: held.1)
         }
     }

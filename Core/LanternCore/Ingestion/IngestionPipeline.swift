@@ -56,6 +56,12 @@ public final class IngestionPipeline: IngestionSink {
         return outcomes
     }
 
+    /// Runs the storage writers until ``close()`` and the queue is drained (``LanternRuntimeService`` calls it).
+    func runWriters() async { await writer?.run() }
+
+    /// Stops intake: new batches are refused with 503 while the queued ones are still committed.
+    func close() { writer?.close() }
+
     /// The write path's counters (zero when no storage is configured).
     public var stats: IngestionStatsSnapshot { writer?.stats.snapshot ?? IngestionStatsSnapshot() }
 

@@ -23,8 +23,9 @@ public final class LanternRuntime: Sendable {
     private let exports: DeliveryQueues<ExportItem>
     private let audits: DeliveryQueues<AuditEvent>
     private let started = LockedValue<[ConfiguredComponent]>([])
-    private let background = LockedValue<[Task<Void, Never>]>([])
-    private let logger = Logger(label: "lantern.runtime")
+    let logger = Logger(label: "lantern.runtime")
+    /// How long shutdown waits for exporters, audit sinks and evaluators to take what is queued.
+    let drainDeadline: Duration = .seconds(10)
 
     /// Parses the config, loads its plugins and makes every component, without starting anything.
     /// Throws ``ConfigError`` with every issue found.
@@ -117,7 +118,8 @@ public final class LanternRuntime: Sendable {
     /// API key services, when storage is configured.
     public var keys: APIKeys? { storage.map { APIKeys(storage: $0) } }
 
-    /// Starts storage (and migrates it), seeds projects, then starts every other component.
+    /// Starts storage (and migrates it), seeds projects, then starts every other component. The work that runs for
+    /// the life of the server (storage writers, deliveries to plugins, model refresh) is ``LanternRuntimeService``'s.
     /// On a failure, stops what was started and throws a ``StartupError`` naming the component.
     public func start() async throws {
         let ordered = components.sorted { rank($0.kind) < rank($1.kind) }
@@ -136,22 +138,42 @@ public final class LanternRuntime: Sendable {
                 throw StartupError(message: "component '\(entry.id)' (\(entry.factory.type) from \(entry.plugin.path)) failed to start: \(error)")
             }
         }
-        if let storage {
-            let evaluations = evaluations, pipeline = pipeline
-            background.withLock { $0.append(Task { await evaluations.run(storage: storage, sink: pipeline) }) }
-        }
-        let exports = exports, audits = audits
-        background.withLock { $0.append(contentsOf: [Task { await exports.run() }, Task { await audits.run() }]) }
     }
 
-    /// Stops intake, drains post-commit work, then shuts components down in reverse start order. Idempotent.
+    /// Stops the components in reverse start order. Idempotent. ``LanternRuntimeService`` calls it last, after intake
+    /// stopped and queued work drained; commands that never ran the service call it directly.
     public func shutdown() async {
+        let toStop = started.withLock { list in let all = list; list = []; return all }
+        for entry in toStop.reversed() { await entry.component.shutdown() }
+    }
+
+    /// Runs the deliveries to evaluators, exporters and audit sinks until ``finishDeliveries()`` and drained.
+    func runDeliveries() async {
+        let evaluations = evaluations, exports = exports, audits = audits, pipeline = pipeline, storage = storage
+        await withTaskGroup(of: Void.self) { group in
+            if let storage { group.addTask { await evaluations.run(storage: storage, sink: pipeline) } }
+            group.addTask { await exports.run() }
+            group.addTask { await audits.run() }
+        }
+    }
+
+    /// Ends intake of the delivery queues; ``runDeliveries()`` returns once they are drained.
+    func finishDeliveries() {
         evaluations.finish()
         exports.finish()
         audits.finish()
-        for task in background.withLock({ tasks in let all = tasks; tasks = []; return all }) { await task.value }
-        let toStop = started.withLock { list in let all = list; list = []; return all }
-        for entry in toStop.reversed() { await entry.component.shutdown() }
+    }
+
+    /// Re-reads the project model definitions from storage every ``ModelCatalog/refreshInterval`` until cancelled,
+    /// so several servers on one database converge on each other's models API changes.
+    func refreshModels() async {
+        guard let store = storage as? any ModelStore else { return }
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: models.refreshInterval) } catch { return }
+            do { try await models.refresh(from: store) } catch {
+                logger.warning("model definitions could not be re-read", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     private func rank(_ kind: ComponentKind) -> Int {

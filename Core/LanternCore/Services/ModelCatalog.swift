@@ -3,8 +3,8 @@ import LanternPluginSDK
 
 /// Every model definition the kernel prices with: the built-in price table and each project's own definitions,
 /// with the matcher over them and the tokenizers that infer usage. Project definitions are read from the storage
-/// at start, kept current by the models API, and re-read from storage at most once a minute so that several
-/// servers on one database converge.
+/// at start, kept current by the models API, and re-read from storage every ``refreshInterval`` by the runtime's
+/// service so that several servers on one database converge.
 final class ModelCatalog: Sendable {
     /// The shipped definitions every project shares.
     let builtIns: [ModelDefinition]
@@ -14,17 +14,16 @@ final class ModelCatalog: Sendable {
     /// Counts tokens for definitions with a known tokenizer.
     let tokenizers: TokenizerRegistry?
     private let state: LockedValue<State>
-    private let refreshInterval: TimeInterval
+    /// How often the runtime re-reads project definitions from storage.
+    let refreshInterval: Duration
 
     private struct State: Sendable {
         var projectModels: [ModelDefinition] = []
         var matcher: ModelMatcher
-        var lastRefresh = Date.distantPast
-        var refreshing = false
     }
 
     /// Creates a catalog of the built-in definitions; project definitions arrive with ``refresh(from:)``.
-    init(builtIns: [ModelDefinition], tokenizers: TokenizerRegistry?, refreshInterval: TimeInterval = 60) {
+    init(builtIns: [ModelDefinition], tokenizers: TokenizerRegistry?, refreshInterval: Duration = .seconds(60)) {
         self.builtIns = builtIns
         builtInsByID = Dictionary(builtIns.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.tokenizers = tokenizers
@@ -50,40 +49,25 @@ final class ModelCatalog: Sendable {
     /// Replaces the project definitions with the storage's.
     func refresh(from store: any ModelStore) async throws {
         let models = try await store.allModels()
-        update(refreshed: true) { _ in models }
-    }
-
-    /// Re-reads project definitions when the last read is older than the refresh interval; never blocks a caller.
-    func refreshIfStale(from store: any ModelStore) {
-        let due = state.withLock { state -> Bool in
-            guard !state.refreshing, Date().timeIntervalSince(state.lastRefresh) > refreshInterval else { return false }
-            state.refreshing = true
-            return true
-        }
-        guard due else { return }
-        Task {
-            try? await refresh(from: store)
-            state.withLock { $0.refreshing = false }
-        }
+        update { _ in models }
     }
 
     /// Adds or replaces one project definition (after the models API stored it).
     func store(_ model: ModelDefinition) {
-        update(refreshed: false) { $0.filter { !($0.projectID == model.projectID && $0.id == model.id) } + [model] }
+        update { $0.filter { !($0.projectID == model.projectID && $0.id == model.id) } + [model] }
     }
 
     /// Forgets one project definition (after the models API deleted it).
     func remove(projectID: String, id: String) {
-        update(refreshed: false) { $0.filter { !($0.projectID == projectID && $0.id == id) } }
+        update { $0.filter { !($0.projectID == projectID && $0.id == id) } }
     }
 
     /// Changes the project definitions and rebuilds the matcher, atomically.
-    private func update(refreshed: Bool, _ change: ([ModelDefinition]) -> [ModelDefinition]) {
+    private func update(_ change: ([ModelDefinition]) -> [ModelDefinition]) {
         let builtIns = builtIns
         state.withLock { state in
             state.projectModels = change(state.projectModels)
             state.matcher = ModelMatcher(definitions: builtIns + state.projectModels)
-            if refreshed { state.lastRefresh = Date() }
         }
     }
 }
