@@ -155,6 +155,20 @@ def target_budget(results, name, backend):
     return lines
 
 
+HISTORY_HEADING = "## History"
+
+
+def kept_history(path):
+    """The hand-kept history section of the report at `path` (from its heading to the end), so a new run keeps it."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return ""
+    start = text.find("\n" + HISTORY_HEADING + "\n")
+    return "\n" + text[start + 1:] if start >= 0 else ""
+
+
 def render(results):
     m, o = results["machine"], results["options"]
     out = [

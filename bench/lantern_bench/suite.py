@@ -260,8 +260,9 @@ def main(argv=None):
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    history = report.kept_history(args.output)
     with open(args.output, "w") as f:
-        f.write(report.render(results) + "\n")
+        f.write(report.render(results) + "\n" + history)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1, default=str)
