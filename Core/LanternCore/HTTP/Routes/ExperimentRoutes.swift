@@ -9,56 +9,60 @@ struct ExperimentRoutes {
     let support: RouteSupport
 
     func register(on group: RouterGroup<LanternRequestContext>) {
-        group.get("/experiments") { request, context in
-            let principal = try context.principal()
-            let reader = QueryReader(request)
-            let fields = try Self.fields(reader, allowed: ["core", "metadata", "scores"], default: ["core"])
-            let (from, to) = try Self.range(reader)
-            let (ids, names, datasets) = (Set(reader.strings("id")), Set(reader.strings("name")), Set(reader.strings("datasetId")))
-            let all = try await support.services.experiments.experiments(principal, from: from, to: to).filter {
-                (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
-                    && (datasets.isEmpty || datasets.contains($0.run.datasetID))
-            }
-            let (window, next) = try Self.window(all, reader)
-            let scoreLimit = try reader.integer("scoreLimit", in: 1...50) ?? 50
-            var data: [JSONValue] = []
-            for experiment in window {
-                var object: [String: JSONValue] = [
-                    "id": .string(experiment.run.id), "name": .string(experiment.run.name), "description": Presenters.string(experiment.run.description),
-                    "startTime": Presenters.date(max(experiment.startTime, from)), "endTime": Presenters.date(experiment.endTime),
-                    "itemCount": .number(Double(experiment.items.count)), "datasetId": .string(experiment.run.datasetID),
-                ]
-                if fields.contains("metadata") { object["metadata"] = experiment.run.metadata ?? .null }
-                if fields.contains("scores") {
-                    let scores = try await support.services.experiments.runScores(principal, of: experiment.run).prefix(scoreLimit)
-                    object["scores"] = .array(scores.map { ScoreV3Routes.present($0, fields: ["details", "subject"]) })
-                }
-                data.append(.object(object))
-            }
-            return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
+        group.get("/experiments", use: experiments)
+        group.get("/experiment-items", use: items)
+    }
+
+    @Sendable func experiments(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let reader = QueryReader(request)
+        let fields = try Self.fields(reader, allowed: ["core", "metadata", "scores"], default: ["core"])
+        let (from, to) = try Self.range(reader)
+        let (ids, names, datasets) = (Set(reader.strings("id")), Set(reader.strings("name")), Set(reader.strings("datasetId")))
+        let all = try await support.services.experiments.experiments(principal, from: from, to: to).filter {
+            (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
+                && (datasets.isEmpty || datasets.contains($0.run.datasetID))
         }
-        group.get("/experiment-items") { request, context in
-            let principal = try context.principal()
-            let reader = QueryReader(request)
-            let fields = try Self.fields(reader, allowed: ["core", "dataset", "io", "metadata", "itemMetadata", "experimentMetadata", "scores"],
-                                         default: ["core", "dataset"])
-            let (from, to) = try Self.range(reader)
-            let (ids, names, itemIDs, datasets) = (Set(reader.strings("experimentId")), Set(reader.strings("experimentName")),
-                                                   Set(reader.strings("experimentItemId")), Set(reader.strings("datasetId")))
-            let rows = try await support.services.experiments.experiments(principal, from: from, to: to)
-                .filter { (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
-                    && (datasets.isEmpty || datasets.contains($0.run.datasetID)) }
-                .flatMap { experiment in experiment.items.map { (run: experiment.run, item: $0) } }
-                .filter { itemIDs.isEmpty || itemIDs.contains($0.item.datasetItemID) }
-                .sorted { ($0.item.createdAt, $0.item.id) > ($1.item.createdAt, $1.item.id) }
-            let (window, next) = try Self.window(rows, reader)
-            var data: [JSONValue] = []
-            for row in window {
-                let detail = try await support.services.experiments.itemDetail(principal, row.item, withScores: fields.contains("scores"))
-                data.append(Self.item(row.run, row.item, detail, fields: fields))
+        let (window, next) = try Self.window(all, reader)
+        let scoreLimit = try reader.integer("scoreLimit", in: 1...50) ?? 50
+        var data: [JSONValue] = []
+        for experiment in window {
+            var object: [String: JSONValue] = [
+                "id": .string(experiment.run.id), "name": .string(experiment.run.name), "description": Presenters.string(experiment.run.description),
+                "startTime": Presenters.date(max(experiment.startTime, from)), "endTime": Presenters.date(experiment.endTime),
+                "itemCount": .number(Double(experiment.items.count)), "datasetId": .string(experiment.run.datasetID),
+            ]
+            if fields.contains("metadata") { object["metadata"] = experiment.run.metadata ?? .null }
+            if fields.contains("scores") {
+                let scores = try await support.services.experiments.runScores(principal, of: experiment.run).prefix(scoreLimit)
+                object["scores"] = .array(scores.map { ScoreV3Routes.present($0, fields: ["details", "subject"]) })
             }
-            return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
+            data.append(.object(object))
         }
+        return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
+    }
+
+    @Sendable func items(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let reader = QueryReader(request)
+        let fields = try Self.fields(reader, allowed: ["core", "dataset", "io", "metadata", "itemMetadata", "experimentMetadata", "scores"],
+                                     default: ["core", "dataset"])
+        let (from, to) = try Self.range(reader)
+        let (ids, names, itemIDs, datasets) = (Set(reader.strings("experimentId")), Set(reader.strings("experimentName")),
+                                               Set(reader.strings("experimentItemId")), Set(reader.strings("datasetId")))
+        let rows = try await support.services.experiments.experiments(principal, from: from, to: to)
+            .filter { (ids.isEmpty || ids.contains($0.run.id)) && (names.isEmpty || names.contains($0.run.name))
+                && (datasets.isEmpty || datasets.contains($0.run.datasetID)) }
+            .flatMap { experiment in experiment.items.map { (run: experiment.run, item: $0) } }
+            .filter { itemIDs.isEmpty || itemIDs.contains($0.item.datasetItemID) }
+            .sorted { ($0.item.createdAt, $0.item.id) > ($1.item.createdAt, $1.item.id) }
+        let (window, next) = try Self.window(rows, reader)
+        var data: [JSONValue] = []
+        for row in window {
+            let detail = try await support.services.experiments.itemDetail(principal, row.item, withScores: fields.contains("scores"))
+            data.append(Self.item(row.run, row.item, detail, fields: fields))
+        }
+        return JSONResponse.make(.ok, ["data": .array(data), "meta": ["cursor": next.map { .string($0) } ?? .null]])
     }
 
     /// One `ExperimentItem`: the run item with its trace's root observation times and the dataset item's fields.

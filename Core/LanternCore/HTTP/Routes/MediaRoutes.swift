@@ -12,58 +12,68 @@ struct MediaRoutes {
     let signer: MediaURLSigner
 
     func register(open router: Router<LanternRequestContext>, authenticated group: RouterGroup<LanternRequestContext>) {
-        group.post("/media") { request, context in
-            let principal = try context.principal()
-            let projectID = principal.projectID
-            guard case .object(let body) = try await JSONResponse.body(of: request, limit: 1 << 20) else {
-                throw APIError.badRequest("body: expected a media object")
-            }
-            guard let contentType = body["contentType"]?.stringValue, !contentType.isEmpty else { throw APIError.badRequest("contentType: is required") }
-            guard let length = body["contentLength"]?.numberValue, length >= 0, length <= Double(Self.maxMediaBytes) else {
-                throw APIError.badRequest("contentLength: must be a number of bytes up to \(Self.maxMediaBytes)")
-            }
-            guard let sha = body["sha256Hash"]?.stringValue, let mediaID = Self.mediaID(fromBase64SHA256: sha) else {
-                throw APIError.badRequest("sha256Hash: must be the base64 SHA-256 of the content")
-            }
-            var record = MediaRecord(id: mediaID, projectID: projectID, contentType: contentType, contentLength: Int(length), sha256: sha, createdAt: Date())
-            record.traceID = body["traceId"]?.stringValue
-            record.observationID = body["observationId"]?.stringValue
-            record.field = body["field"]?.stringValue
-            let stored = try await support.services.media.register(principal, record)
-            let uploadURL: JSONValue = stored.uploadedAt == nil
-                ? .string(Self.baseURL(of: request) + signer.path(.upload, projectID: projectID, mediaID: mediaID)) : .null
-            return JSONResponse.make(.created, ["mediaId": .string(mediaID), "uploadUrl": uploadURL])
+        group.post("/media", use: create)
+        router.put("/api/public/media-upload/:projectId/:mediaId", use: upload)
+        router.get("/api/public/media-download/:projectId/:mediaId", use: download)
+        group.patch("/media/:mediaId", use: update)
+        group.get("/media/:mediaId", use: get)
+    }
+
+    @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let projectID = principal.projectID
+        guard case .object(let body) = try await JSONResponse.body(of: request, limit: 1 << 20) else {
+            throw APIError.badRequest("body: expected a media object")
         }
-        router.put("/api/public/media-upload/:projectId/:mediaId") { request, context in
-            let (principal, mediaID) = try verified(.upload, request, context)
-            let limit = try await support.services.media.uploadLimit(principal, id: mediaID, cap: Self.maxMediaBytes)
-            try await support.services.media.upload(principal, id: mediaID, bytes: try await JSONResponse.collect(request, limit: limit))
-            return Response(status: .ok)
+        guard let contentType = body["contentType"]?.stringValue, !contentType.isEmpty else { throw APIError.badRequest("contentType: is required") }
+        guard let length = body["contentLength"]?.numberValue, length >= 0, length <= Double(Self.maxMediaBytes) else {
+            throw APIError.badRequest("contentLength: must be a number of bytes up to \(Self.maxMediaBytes)")
         }
-        router.get("/api/public/media-download/:projectId/:mediaId") { request, context in
-            let (principal, mediaID) = try verified(.download, request, context)
-            let found = try await support.services.media.download(principal, id: mediaID)
-            return Response(status: .ok, headers: [.contentType: found.record.contentType], body: .init(byteBuffer: ByteBuffer(bytes: found.bytes)))
+        guard let sha = body["sha256Hash"]?.stringValue, let mediaID = Self.mediaID(fromBase64SHA256: sha) else {
+            throw APIError.badRequest("sha256Hash: must be the base64 SHA-256 of the content")
         }
-        group.patch("/media/:mediaId") { request, context in
-            let mediaID = try support.parameter("mediaId", context)
-            _ = try await JSONResponse.body(of: request, limit: 1 << 20)
-            _ = try await support.services.media.get(try context.principal(), id: mediaID)
-            return Response(status: .noContent)
-        }
-        group.get("/media/:mediaId") { request, context in
-            let principal = try context.principal()
-            let projectID = principal.projectID
-            let mediaID = try support.parameter("mediaId", context)
-            let record = try await support.services.media.get(principal, id: mediaID)
-            let expiry = signer.expiry(from: Date())
-            return JSONResponse.make(.ok, [
-                "mediaId": .string(record.id), "contentType": .string(record.contentType),
-                "contentLength": .number(Double(record.contentLength)), "uploadedAt": Presenters.date(record.uploadedAt),
-                "url": .string(Self.baseURL(of: request) + signer.path(.download, projectID: projectID, mediaID: mediaID, expiry: expiry)),
-                "urlExpiry": Presenters.date(expiry),
-            ])
-        }
+        var record = MediaRecord(id: mediaID, projectID: projectID, contentType: contentType, contentLength: Int(length), sha256: sha, createdAt: Date())
+        record.traceID = body["traceId"]?.stringValue
+        record.observationID = body["observationId"]?.stringValue
+        record.field = body["field"]?.stringValue
+        let stored = try await support.services.media.register(principal, record)
+        let uploadURL: JSONValue = stored.uploadedAt == nil
+            ? .string(Self.baseURL(of: request) + signer.path(.upload, projectID: projectID, mediaID: mediaID)) : .null
+        return JSONResponse.make(.created, ["mediaId": .string(mediaID), "uploadUrl": uploadURL])
+    }
+
+    @Sendable func upload(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let (principal, mediaID) = try verified(.upload, request, context)
+        let limit = try await support.services.media.uploadLimit(principal, id: mediaID, cap: Self.maxMediaBytes)
+        try await support.services.media.upload(principal, id: mediaID, bytes: try await JSONResponse.collect(request, limit: limit))
+        return Response(status: .ok)
+    }
+
+    @Sendable func download(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let (principal, mediaID) = try verified(.download, request, context)
+        let found = try await support.services.media.download(principal, id: mediaID)
+        return Response(status: .ok, headers: [.contentType: found.record.contentType], body: .init(byteBuffer: ByteBuffer(bytes: found.bytes)))
+    }
+
+    @Sendable func update(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let mediaID = try support.parameter("mediaId", context)
+        _ = try await JSONResponse.body(of: request, limit: 1 << 20)
+        _ = try await support.services.media.get(try context.principal(), id: mediaID)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func get(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        let principal = try context.principal()
+        let projectID = principal.projectID
+        let mediaID = try support.parameter("mediaId", context)
+        let record = try await support.services.media.get(principal, id: mediaID)
+        let expiry = signer.expiry(from: Date())
+        return JSONResponse.make(.ok, [
+            "mediaId": .string(record.id), "contentType": .string(record.contentType),
+            "contentLength": .number(Double(record.contentLength)), "uploadedAt": Presenters.date(record.uploadedAt),
+            "url": .string(Self.baseURL(of: request) + signer.path(.download, projectID: projectID, mediaID: mediaID, expiry: expiry)),
+            "urlExpiry": Presenters.date(expiry),
+        ])
     }
 
     /// The signed URL's holder and media id, or 403.
