@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Score reads of any target in one snapshot.
 struct ScoreQueries {

@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Trace reads in one snapshot.
 struct TraceQueries {

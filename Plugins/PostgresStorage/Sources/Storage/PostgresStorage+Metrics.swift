@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 extension PostgresStorage: MetricsStore {
     /// The rows answering `query`: one aggregate statement (``MetricsSQL``) in a read snapshot, percentiles by
@@ -23,7 +24,6 @@ extension PostgresStorage: MetricsStore {
         case .integer(let number): .text(String(number))
         case .real(let number): .text("\(number)")
         case .text(let text): .text(text)
-        @unknown default: .null
         }
     }
 }

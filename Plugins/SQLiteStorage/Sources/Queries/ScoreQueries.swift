@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Score reads of any target on one read connection.
 struct ScoreQueries {

@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Trace reads on one read connection.
 struct TraceQueries {

@@ -1,5 +1,6 @@
 import CSQLite
 import LanternPluginSDK
+import SQLStorageKit
 
 extension SQLiteStorage: MetricsStore {
     /// The rows answering `query`: one aggregate statement (``MetricsSQL``) on a read connection, percentiles and
@@ -23,7 +24,6 @@ extension SQLiteStorage: MetricsStore {
         case .integer(let number): .integer(number)
         case .real(let number): .real(number)
         case .text(let text): .text(text)
-        @unknown default: .null
         }
     }
 

@@ -1,7 +1,9 @@
+import LanternPluginSDK
+
 /// One result column of a ``MetricsSQL`` statement: its name in the ``MetricsRow`` and how to read it.
-public struct MetricsSQLColumn: Sendable, Hashable {
+package struct MetricsSQLColumn: Sendable, Hashable {
     /// What a column holds and how ``MetricsSQL/row(from:)`` turns its cells into JSON.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Text, read as a JSON string (dimensions and `time_dimension`, e.g. `2025-01-06T00:00:00Z`).
         case text
         /// A number (SQLite integer or real, PostgreSQL `double precision` text), read as a JSON number.
@@ -15,12 +17,12 @@ public struct MetricsSQLColumn: Sendable, Hashable {
     }
 
     /// The key in the row: the dimension field, `time_dimension`, or the metric alias.
-    public let name: String
+    package let name: String
     /// How the cells are read.
-    public let kind: Kind
+    package let kind: Kind
 
     /// Describes a column.
-    public init(name: String, kind: Kind) {
+    package init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }

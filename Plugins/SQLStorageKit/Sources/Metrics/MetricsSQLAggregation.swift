@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 extension MetricsQuery.Aggregation {
     /// The aggregate of `value` (a column of the per-row subquery) and the kind of its result; a histogram
     /// binds its bin count `bins`.
@@ -28,6 +30,8 @@ extension MetricsQuery.Aggregation {
             case .sqlite: return ("lantern_histogram(\(value), \(count))", .histogram)
             case .postgres: return ("lantern_histogram(array_agg(\(value)), \(count))", .histogram)
             }
+        // An aggregation of a newer SDK reads as null rather than as another aggregation's figures.
+        @unknown default: return ("NULL", .number)
         }
     }
 }

@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// A table a view joins to reach fields of a related row: the trace of an observation or score, the
 /// observation of a score. Always a LEFT JOIN on the primary key, so it never adds or drops rows.
 enum MetricsSQLJoin: Sendable, Hashable, CaseIterable {
@@ -16,6 +18,7 @@ struct MetricsSQLSource: Sendable {
         case .traces: "t"
         case .observations: "o"
         case .scoresNumeric, .scoresBoolean, .scoresCategorical: "s"
+        @unknown default: "s"  // refused by MetricsSQLPlan before any SQL is written
         }
     }
 
@@ -25,6 +28,7 @@ struct MetricsSQLSource: Sendable {
         case .traces: "traces t"
         case .observations: "observations o"
         case .scoresNumeric, .scoresBoolean, .scoresCategorical: "scores s"
+        @unknown default: "scores s"  // refused by MetricsSQLPlan before any SQL is written
         }
     }
 
@@ -44,6 +48,7 @@ struct MetricsSQLSource: Sendable {
         case .scoresNumeric: ["NUMERIC", "BOOLEAN"]
         case .scoresBoolean: ["BOOLEAN"]
         case .scoresCategorical: ["CATEGORICAL", "TEXT"]
+        @unknown default: []  // refused by MetricsSQLPlan before any SQL is written
         }
     }
 

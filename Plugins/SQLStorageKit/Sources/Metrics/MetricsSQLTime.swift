@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// UTC text written from a stored time (seconds since 2001-01-01T00:00:00Z): the month and day dimensions and
 /// the start of a time bucket. Both dialects write the same text for the same stored value.
 enum MetricsSQLTimeText: Sendable, Hashable {
@@ -47,6 +49,7 @@ enum MetricsSQLTimeText: Sendable, Hashable {
         case .bucket(.hour): "%Y-%m-%dT%H:00:00Z"
         case .bucket(.day), .bucket(.week): "%Y-%m-%dT00:00:00Z"
         case .bucket(.month): "%Y-%m-01T00:00:00Z"
+        case .bucket: "%Y-%m-%dT%H:%M:%SZ"  // a newer SDK's granularity, refused by MetricsSQLPlan
         }
     }
 

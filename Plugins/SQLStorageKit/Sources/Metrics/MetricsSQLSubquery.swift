@@ -1,4 +1,5 @@
 import Foundation
+import LanternPluginSDK
 
 extension MetricsSQLPlan {
     /// The per-row subquery the outer `SELECT` aggregates: one row per trace, observation or score of the

@@ -1,5 +1,7 @@
+import LanternPluginSDK
+
 /// The SQL dialect a ``MetricsSQL`` statement is written in.
-public enum MetricsSQLDialect: Sendable, Hashable {
+package enum MetricsSQLDialect: Sendable, Hashable {
     /// SQLite: `?` placeholders; percentiles and histograms through the `lantern_percentile` and
     /// `lantern_histogram` aggregate functions the SQLite storage registers on each connection.
     case sqlite

@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// One aggregate SQL statement answering a ``MetricsQuery`` for one project, for SQLite or PostgreSQL, with
 /// its bound values and a description of its result columns.
 ///
@@ -8,21 +10,21 @@
 /// A storage runs ``sql`` with ``bindings``, reads each row's cells in ``columns`` order, and turns them into
 /// ``MetricsRow``s with ``row(from:)``. SQLite needs the `lantern_percentile` and `lantern_histogram` aggregate
 /// functions registered on the connection; PostgreSQL needs the `lantern_histogram` function in the schema.
-public struct MetricsSQL: Sendable, Hashable {
+package struct MetricsSQL: Sendable, Hashable {
     /// The statement text: `?` placeholders in SQLite, `$1, $2, …` (each cast to its type) in PostgreSQL.
-    public let sql: String
+    package let sql: String
     /// The values of the placeholders, in order; never ``MetricsSQLValue/null``.
-    public let bindings: [MetricsSQLValue]
+    package let bindings: [MetricsSQLValue]
     /// The result columns in order: the dimensions, `time_dimension` when the query has a granularity, then
     /// the metrics by alias.
-    public let columns: [MetricsSQLColumn]
+    package let columns: [MetricsSQLColumn]
 
     /// The name of the time bucket column.
     static let timeDimension = "time_dimension"
 
     /// Writes the statement answering `query` for project `projectID` in `dialect`; throws when the query names
     /// a field, measure, filter or sort key its view does not have (which the kernel's validation rules out).
-    public init(query: MetricsQuery, projectID: String, dialect: MetricsSQLDialect) throws(MetricsSQLError) {
+    package init(query: MetricsQuery, projectID: String, dialect: MetricsSQLDialect) throws(MetricsSQLError) {
         let plan = try MetricsSQLPlan(query: query, dialect: dialect)
         var parameters = MetricsSQLParameters(dialect: dialect)
         var columns: [MetricsSQLColumn] = []

@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// Dialect-specific comparisons for filters: case-sensitive text matching (as Langfuse's), tag lists, and the
 /// values of metadata keys.
 extension MetricsSQLDialect {
@@ -14,6 +16,8 @@ extension MetricsSQLDialect {
         case .doesNotContain: return "\(text) \(negated) \(parameters.bind(.text(any + literal + any)))"
         case .startsWith: return "\(text) \(matches) \(parameters.bind(.text(literal + any)))"
         case .endsWith: return "\(text) \(matches) \(parameters.bind(.text(any + literal)))"
+        // An operator of a newer SDK matches nothing rather than something it was not meant to.
+        @unknown default: return "1 = 0"
         }
     }
 
@@ -45,6 +49,7 @@ extension MetricsSQLDialect {
             if self == .postgres { return "\(array) @> jsonb_build_array(\(parameters.bindList(options)))" }
             let each = options.map { "EXISTS (SELECT 1 FROM \(elements) WHERE tag.value = \(parameters.bind(.text($0))))" }
             return "(" + each.joined(separator: " AND ") + ")"
+        @unknown default: return "1 = 0"
         }
     }
 

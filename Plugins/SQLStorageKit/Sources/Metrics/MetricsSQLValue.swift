@@ -1,5 +1,7 @@
+import LanternPluginSDK
+
 /// A value bound to a ``MetricsSQL`` statement parameter, or read from one of its result cells.
-public enum MetricsSQLValue: Sendable, Hashable {
+package enum MetricsSQLValue: Sendable, Hashable {
     /// SQL NULL: only in result cells, never among ``MetricsSQL/bindings``.
     case null
     /// A 64-bit integer.

@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// A measure of a view as SQL: its value for one row of the view, which the metric's aggregation combines.
 struct MetricsSQLMeasure: Sendable {
     /// The value for one row: a number (or, for ``countsDistinct``, the value whose distinct count is taken).
@@ -23,6 +25,7 @@ extension MetricsSQLSource {
             if name == "uniqueTraceIds" { return MetricsSQLMeasure(sql: "o.trace_id", countsDistinct: true) }
             value = Self.observationMeasures[name]
         case .scoresNumeric, .scoresBoolean, .scoresCategorical: value = name == "value" ? "s.value" : nil
+        @unknown default: value = nil
         }
         return value.map { MetricsSQLMeasure(sql: $0, countsDistinct: false) }
     }

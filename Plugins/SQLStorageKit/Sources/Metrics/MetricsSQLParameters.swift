@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// The values bound to a statement, collected while its text is written front to back.
 ///
 /// ``bind(_:)`` must be called in the order the placeholders appear in the text: SQLite numbers `?` by

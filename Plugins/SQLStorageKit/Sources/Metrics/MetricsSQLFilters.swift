@@ -1,4 +1,5 @@
 import Foundation
+import LanternPluginSDK
 
 /// What a filter compares: a field of the view, or one top-level key of the view's metadata.
 enum MetricsSQLFilterTarget: Sendable {

@@ -1,10 +1,12 @@
+import LanternPluginSDK
+
 extension MetricsSQL {
     /// The ``MetricsRow`` of one result row whose cells are in ``columns`` order (a missing cell reads as NULL).
     ///
     /// Cells may come typed (SQLite) or as text (a PostgreSQL text-format reader): numbers become JSON numbers,
     /// booleans JSON booleans, `tags` the compact JSON text of the list, histograms arrays of
     /// `[lower, upper, count]`; NULL, and any cell that does not read as its kind, becomes JSON null.
-    public func row(from cells: [MetricsSQLValue]) -> MetricsRow {
+    package func row(from cells: [MetricsSQLValue]) -> MetricsRow {
         var row: MetricsRow = [:]
         for (index, column) in columns.enumerated() {
             row[column.name] = index < cells.count ? column.kind.json(from: cells[index]) : .null
@@ -13,7 +15,7 @@ extension MetricsSQL {
     }
 
     /// The ``MetricsRow``s of result rows whose cells are in ``columns`` order; see ``row(from:)``.
-    public func rows(from cells: [[MetricsSQLValue]]) -> [MetricsRow] {
+    package func rows(from cells: [[MetricsSQLValue]]) -> [MetricsRow] {
         cells.map(row(from:))
     }
 }

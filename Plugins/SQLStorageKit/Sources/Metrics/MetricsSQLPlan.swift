@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// A metrics query resolved against its view: the SQL of each dimension, measure and filter column, and the
 /// joins they need. Resolving binds nothing; ``MetricsSQL`` then writes the statement front to back.
 struct MetricsSQLPlan: Sendable {
@@ -34,6 +36,11 @@ struct MetricsSQLPlan: Sendable {
 
     /// Resolves `query`; throws when it names a field, measure or filter the view does not have.
     init(query: MetricsQuery, dialect: MetricsSQLDialect) throws(MetricsSQLError) {
+        // The SQL covers the views and granularities this kit knows; a newer SDK's are refused here.
+        guard MetricsQuery.View.allCases.contains(query.view) else { throw .unknownView(query.view.rawValue) }
+        if let granularity = query.granularity, !MetricsQuery.Granularity.allCases.contains(granularity) {
+            throw .unknownGranularity(granularity.rawValue)
+        }
         let source = MetricsSQLSource(view: query.view)
         var dimensions: [Dimension] = []
         for name in query.dimensions {
@@ -74,6 +81,7 @@ struct MetricsSQLPlan: Sendable {
         case .boolean: .boolean
         case .array: .jsonText
         case .time: throw .unsupportedDimension(name)
+        @unknown default: throw .unsupportedDimension(name)
         }
     }
 }

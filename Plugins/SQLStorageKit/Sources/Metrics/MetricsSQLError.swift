@@ -1,6 +1,8 @@
+import LanternPluginSDK
+
 /// Why ``MetricsSQL`` cannot write a statement for a query: each case is a query the kernel should have
 /// refused against ``MetricsCatalog``.
-public enum MetricsSQLError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum MetricsSQLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A dimension or filter column that is not a field of the view.
     case unknownField(String)
     /// A field that cannot be a dimension (the view's time field: group by time with a granularity).
@@ -13,9 +15,13 @@ public enum MetricsSQLError: Error, Sendable, Hashable, CustomStringConvertible 
     case missingMetadataKey
     /// An `orderBy` field that is neither a dimension, `time_dimension`, nor a metric alias of the query.
     case unknownOrderField(String)
+    /// A view this storage does not know (one added by a newer SDK).
+    case unknownView(String)
+    /// A time bucket width this storage does not know (one added by a newer SDK).
+    case unknownGranularity(String)
 
     /// A one-line explanation.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownField(let name): "'\(name)' is not a field of the view"
         case .unsupportedDimension(let name): "'\(name)' cannot be a dimension"
@@ -23,6 +29,8 @@ public enum MetricsSQLError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unsupportedFilter(let column): "the filter on '\(column)' does not apply to its column"
         case .missingMetadataKey: "a metadata filter needs a key"
         case .unknownOrderField(let name): "'\(name)' is neither a dimension, time_dimension nor a metric of the query"
+        case .unknownView(let name): "the view '\(name)' is not known to this storage"
+        case .unknownGranularity(let name): "the granularity '\(name)' is not known to this storage"
         }
     }
 }

@@ -1,3 +1,5 @@
+import LanternPluginSDK
+
 /// One field of a view as SQL: the expression over the view's table (and joined tables), its kind in
 /// ``MetricsCatalog``, and the join it needs.
 struct MetricsSQLField: Sendable {
@@ -15,6 +17,7 @@ extension MetricsSQLSource {
         case .traces: column = traceColumn(name, dialect: dialect)
         case .observations: column = observationColumn(name, dialect: dialect)
         case .scoresNumeric, .scoresBoolean, .scoresCategorical: column = scoreColumn(name, dialect: dialect)
+        @unknown default: column = nil
         }
         return column.map { MetricsSQLField(sql: $0.sql, kind: kind, join: $0.join) }
     }
