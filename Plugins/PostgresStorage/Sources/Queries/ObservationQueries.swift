@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Observation and score reads in one snapshot.
 struct ObservationQueries {
@@ -16,20 +17,20 @@ struct ObservationQueries {
 
     /// A page of observations matching every filter of `query`, newest start time first (ties by id, descending).
     func page(_ query: ObservationQuery) throws -> Page<Observation> {
-        try fetcher.page(ObservationTable.self, where: filter(query), orderBy: "start_time DESC, id DESC", request: query.page)
+        try fetcher.page(ObservationTable.self, where: try filter(query), orderBy: "start_time DESC, id DESC", request: query.page)
     }
 
     /// At most `query.page.limit` observations matching `query` after `cursor` in the same order, without a count.
     func page(_ query: ObservationQuery, after cursor: ObservationCursor?) throws -> [Observation] {
-        var filter = filter(query)
+        var filter = try filter(query)
         if let cursor { filter.add("(start_time, id) < (?, ?)", .date(cursor.startTime), .text(cursor.id)) }
         return try fetcher.fetch(ObservationTable.self, """
-            SELECT \(ObservationTable.selectList) FROM observations WHERE \(filter.sql) ORDER BY start_time DESC, id DESC LIMIT \(filter.placeholder(after: 1))
+            SELECT \(ObservationTable.selectList) FROM observations WHERE \(filter.sql) ORDER BY start_time DESC, id DESC LIMIT ?
             """, filter.values + [.int(max(1, query.page.limit))])
     }
 
     /// The conditions of `query`.
-    private func filter(_ query: ObservationQuery) -> SQLFilter {
+    private func filter(_ query: ObservationQuery) throws -> SQLFilter {
         var filter = SQLFilter(projectID: projectID)
         filter.equal("trace_id", query.traceID)
         filter.equal("name", query.name)
@@ -45,7 +46,7 @@ struct ObservationQueries {
         if let sessionID = query.sessionID {
             filter.add("trace_id IN (SELECT id FROM traces WHERE project_id = ? AND session_id = ?)", .text(projectID), .text(sessionID))
         }
-        filter.oneOf("environment", query.environments)
+        try filter.oneOf("environment", query.environments, on: fetcher)
         if let from = query.fromStartTime { filter.add("start_time >= ?", .date(from)) }
         if let to = query.toStartTime { filter.add("start_time < ?", .date(to)) }
         return filter

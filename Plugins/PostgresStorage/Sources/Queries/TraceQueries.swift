@@ -21,12 +21,12 @@ struct TraceQueries {
         filter.equal("release", query.release)
         if let from = query.fromTimestamp { filter.add("timestamp >= ?", .date(from)) }
         if let to = query.toTimestamp { filter.add("timestamp < ?", .date(to)) }
-        filter.oneOf("environment", query.environments)
+        try filter.oneOf("environment", query.environments, on: fetcher)
         if !query.tags.isEmpty {
             // The trace's tags contain every wanted tag (served by the GIN index).
             filter.add("tags @> ?::jsonb", try fetcher.json.column(query.tags, field: "tags"))
         }
-        for total in query.totals { filter.add(total.sqlCondition, .double(total.value)) }
+        for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
         let column = Self.sortColumns[query.orderBy] ?? "timestamp"
         // `timestamp` is never NULL: without a NULLS clause the order matches `traces_by_time` (read backwards for
         // newest first); with one, PostgreSQL sorted every trace of the project for each page.

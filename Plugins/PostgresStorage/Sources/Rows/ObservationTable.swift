@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The `observations` table. `total_cost` is derived at write time (``Observation/totalCost``) so that a
 /// trace's cost is one SQL aggregate; it is not a model field.

@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 extension PostgresStorage {
     /// A page of traces matching `query`, with their derived figures.

@@ -13,8 +13,8 @@ import LanternPluginSDK
 package struct MetricsSQL: Sendable, Hashable {
     /// The statement text: `?` placeholders in SQLite, `$1, $2, …` (each cast to its type) in PostgreSQL.
     package let sql: String
-    /// The values of the placeholders, in order; never ``MetricsSQLValue/null``.
-    package let bindings: [MetricsSQLValue]
+    /// The values of the placeholders, in order; never ``SQLValue/null``.
+    package let bindings: [SQLValue]
     /// The result columns in order: the dimensions, `time_dimension` when the query has a granularity, then
     /// the metrics by alias.
     package let columns: [MetricsSQLColumn]

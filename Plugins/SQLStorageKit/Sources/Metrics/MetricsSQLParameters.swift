@@ -7,14 +7,14 @@ import LanternPluginSDK
 struct MetricsSQLParameters {
     let dialect: MetricsSQLDialect
     /// The bound values, in placeholder order.
-    private(set) var values: [MetricsSQLValue] = []
+    private(set) var values: [SQLValue] = []
 
     init(dialect: MetricsSQLDialect) {
         self.dialect = dialect
     }
 
     /// Binds `value` and returns its placeholder: `?` in SQLite, `$n::type` in PostgreSQL.
-    mutating func bind(_ value: MetricsSQLValue) -> String {
+    mutating func bind(_ value: SQLValue) -> String {
         values.append(value)
         switch dialect {
         case .sqlite: return "?"

@@ -6,7 +6,7 @@ extension MetricsSQL {
     /// Cells may come typed (SQLite) or as text (a PostgreSQL text-format reader): numbers become JSON numbers,
     /// booleans JSON booleans, `tags` the compact JSON text of the list, histograms arrays of
     /// `[lower, upper, count]`; NULL, and any cell that does not read as its kind, becomes JSON null.
-    package func row(from cells: [MetricsSQLValue]) -> MetricsRow {
+    package func row(from cells: [SQLValue]) -> MetricsRow {
         var row: MetricsRow = [:]
         for (index, column) in columns.enumerated() {
             row[column.name] = index < cells.count ? column.kind.json(from: cells[index]) : .null
@@ -15,16 +15,16 @@ extension MetricsSQL {
     }
 
     /// The ``MetricsRow``s of result rows whose cells are in ``columns`` order; see ``row(from:)``.
-    package func rows(from cells: [[MetricsSQLValue]]) -> [MetricsRow] {
+    package func rows(from cells: [[SQLValue]]) -> [MetricsRow] {
         cells.map(row(from:))
     }
 }
 
 extension MetricsSQLColumn.Kind {
     /// The JSON value of a cell of this kind.
-    func json(from cell: MetricsSQLValue) -> JSONValue {
+    func json(from cell: SQLValue) -> JSONValue {
         switch (self, cell) {
-        case (_, .null): return .null
+        case (_, .null), (_, .blob): return .null
         case (.text, .text(let text)): return .string(text)
         case (.text, .integer(let number)): return .string(String(number))
         case (.text, .real(let number)): return .string("\(number)")

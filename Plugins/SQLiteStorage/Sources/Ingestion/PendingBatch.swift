@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Folds the events of one batch onto the stored rows with the SDK's ``MergeRules``, in memory,
 /// then writes every touched trace, observation, score and session row once. Dataset run items are

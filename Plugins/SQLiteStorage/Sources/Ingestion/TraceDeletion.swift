@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Deletes traces together with their observations and scores, in one transaction on the writer.
 struct TraceDeletion: Sendable {
@@ -7,7 +8,7 @@ struct TraceDeletion: Sendable {
 
     /// Deletes and returns how many of the traces existed.
     func run(on connection: SQLiteConnection) throws -> Int {
-        let scope: [SQLValue] = [.text(projectID), try JSONColumns().column(ids, field: "ids")]
+        let scope: [SQLValue] = [.text(projectID), try JSONColumns(refusingNUL: false).column(ids, field: "ids")]
         return try connection.transaction(.immediate) {
             try connection.run("DELETE FROM observations WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)
             try connection.run("DELETE FROM scores WHERE project_id = ? AND trace_id IN (SELECT value FROM json_each(?))", scope)

@@ -1,4 +1,5 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Observation and score reads on one read connection.
 struct ObservationQueries {

@@ -1,9 +1,10 @@
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The `observations` table. `total_cost` and the usage and cost sums (`input_tokens`, `output_tokens`,
 /// `total_tokens`, `input_cost`, `output_cost`) are derived at write time so that a trace's cost and every metric
 /// are plain SQL aggregates.
-enum ObservationTable: ProjectScopedTable {
+enum ObservationTable: ProjectScopedTable, WritableTable {
     static let table = "observations"
     static let columns = ["project_id", "id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time",
                           "parent_observation_id", "level", "status_message", "version", "environment", "input", "output", "metadata",
@@ -36,8 +37,8 @@ enum ObservationTable: ProjectScopedTable {
         let type = ObservationType(rawValue: try row.text())
         let name = row.optionalText()
         let startTime = try row.date()
-        let endTime = row.optionalDate()
-        let completionStartTime = row.optionalDate()
+        let endTime = try row.optionalDate()
+        let completionStartTime = try row.optionalDate()
         let parentObservationID = row.optionalText()
         let level = ObservationLevel(rawValue: try row.text())
         let statusMessage = row.optionalText()
@@ -50,9 +51,9 @@ enum ObservationTable: ProjectScopedTable {
         let modelParameters = try row.optionalJSON([String: JSONValue].self, json)
         let usageDetails = try row.json([String: Double].self, json)
         let costDetails = try row.json([String: Double].self, json)
-        _ = row.optionalDouble()  // total_cost: derived from costDetails, not a model field
+        _ = try row.optionalDouble()  // total_cost: derived from costDetails, not a model field
         let promptName = row.optionalText()
-        let promptVersion = row.optionalInt()
+        let promptVersion = try row.optionalInt()
         let createdAt = try row.date()
         let updatedAt = try row.date()
         let modelID = row.optionalText()  // the usage and cost sums after it are derived, not model fields

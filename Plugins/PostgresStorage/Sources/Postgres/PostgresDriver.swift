@@ -1,0 +1,78 @@
+import Foundation
+import SQLStorageKit
+
+/// The shared SQL layer's fetcher on a PostgreSQL connection.
+typealias RowFetcher = SQLStorageKit.RowFetcher<PGConnection>
+
+/// PostgreSQL as the shared SQL layer's driver: `?` placeholders numbered by ``PGConnection``, lists bound as
+/// `text[]` literals, no index hints (its planner has statistics), no NUL in text.
+extension PGConnection: SQLConnection {
+    static var databaseName: String { "PostgreSQL" }
+    static var storesNUL: Bool { false }
+
+    /// Runs a query and maps each row; rows mapped to nil are left out.
+    func query<T>(_ sql: String, _ values: [SQLValue], _ map: (PGRow) throws -> T?) throws -> [T] {
+        let result = try query(sql, values)
+        return try (0..<result.rowCount).compactMap { try map(PGRow(result: result, index: $0)) }
+    }
+
+    static func saveKeepingCreation<Table: ProjectScopedTable & WritableTable>(
+        _ model: Table.Model, in table: Table.Type, projectID: String, id: String, createdAt: WritableKeyPath<Table.Model, Date>,
+        fetcher: RowFetcher
+    ) throws -> Table.Model {
+        let result = try fetcher.connection.query(Table.save(keeping: ["created_at"]), try Table.values(model, json: fetcher.json))
+        var stored = model
+        if let seconds = PGRow(result: result, index: 0).double(0) { stored[keyPath: createdAt] = Date(storedSeconds: seconds) }
+        return stored
+    }
+
+    static func oneOf(_ column: String) -> String { "\(column) = ANY(?::text[])" }
+
+    static func list(_ strings: [String], json: JSONColumns) throws -> SQLValue { .textArray(strings) }
+
+    static func source(_ table: String, index: String?) -> String { table }
+
+    static func containsAll(_ array: String) -> String { "\(array) @> ?::jsonb" }
+
+    static func holds(_ array: String) -> String { "\(array) @> jsonb_build_array(?::text)" }
+
+    static var largestInteger: Int { Int(Int32.max) }
+
+    static var metricsDialect: MetricsSQLDialect { .postgres }
+
+    /// Every write already runs in one transaction (``PostgresStorage/write(_:)``).
+    func atomically<T>(_ body: () throws -> T) throws -> T { try body() }
+
+    /// Runs `body` inside the caller's write transaction under the advisory lock of (`scope`, the key's two values),
+    /// so concurrent writers of one key on any server take turns.
+    func serialized<T>(_ scope: String, _ key: [SQLValue], _ body: () throws -> T) throws -> T {
+        try run("SELECT pg_advisory_xact_lock(hashtext($1), hashtext('\(scope):' || $2))", key)
+        return try body()
+    }
+}
+
+extension PGRow: SQLRow {
+    func name(at column: Int) -> String { name(column) }
+    func isNull(at column: Int) -> Bool { result.isNull(index, column) }
+    func text(at column: Int) -> String? { text(column) }
+    func double(at column: Int) -> Double? { double(column) }
+    func integer(at column: Int) -> Int64? { text(column).flatMap { Int64($0) } }
+    /// PostgreSQL's text output of a boolean: `t` or `f`.
+    func bool(at column: Int) -> Bool? { text(column).flatMap { ["t": true, "f": false][$0] } }
+    func cell(at column: Int) -> SQLValue { text(column).map(SQLValue.text) ?? .null }
+}
+
+extension SQLValue {
+    /// `strings` as a `text[]` literal, bound where SQL reads a list with `= ANY(?::text[])`.
+    static func textArray(_ strings: [String]) -> SQLValue {
+        let elements = strings.map { string -> String in
+            var quoted = "\""
+            for scalar in string.unicodeScalars {
+                if scalar == "\"" || scalar == "\\" { quoted.unicodeScalars.append("\\") }
+                quoted.unicodeScalars.append(scalar)
+            }
+            return quoted + "\""
+        }
+        return .text("{" + elements.joined(separator: ",") + "}")
+    }
+}
