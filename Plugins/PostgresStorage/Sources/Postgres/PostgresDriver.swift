@@ -36,6 +36,26 @@ extension PGConnection: SQLConnection {
 
     static func holds(_ array: String) -> String { "\(array) @> jsonb_build_array(?::text)" }
 
+    static func precedes(_ columns: (String, String), _ values: (SQLValue, SQLValue)) -> (sql: String, values: [SQLValue]) {
+        ("(\(columns.0), \(columns.1)) < (?, ?)", [values.0, values.1])
+    }
+
+    /// The trace's tags contain every wanted tag (served by the GIN index).
+    static func addTraceTags(_ tags: [String], projectID: String, to filter: inout SQLFilter, json: JSONColumns) throws {
+        if !tags.isEmpty { filter.add("tags @> ?::jsonb", try json.column(tags, field: "tags")) }
+    }
+
+    /// NULLs sort before any value, as in SQLite. `timestamp` is never NULL: without a NULLS clause the order matches
+    /// `traces_by_time` (read backwards for newest first); with one, PostgreSQL sorted every trace of the project
+    /// for each page.
+    static func traceOrder(_ column: String, ascending: Bool) -> String {
+        let nulls = column == "timestamp" ? ("", "") : (" NULLS FIRST", " NULLS LAST")
+        return ascending ? "\(column) ASC\(nulls.0), id ASC" : "\(column) DESC\(nulls.1), id DESC"
+    }
+
+    /// Traces have no index table beside `trace_totals`.
+    static let traceIndexDeletions: [String] = []
+
     static var largestInteger: Int { Int(Int32.max) }
 
     static var metricsDialect: MetricsSQLDialect { .postgres }

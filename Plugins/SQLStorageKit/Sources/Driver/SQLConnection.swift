@@ -46,6 +46,15 @@ package protocol SQLConnection {
     static func containsAll(_ array: String) -> String
     /// The condition that the JSON array of strings `array` holds the string bound as one `?`.
     static func holds(_ array: String) -> String
+    /// The condition that a row sorts before `values` by the two `columns`, both descending (keyset paging).
+    static func precedes(_ columns: (String, String), _ values: (SQLValue, SQLValue)) -> (sql: String, values: [SQLValue])
+    /// Adds to `filter` that a trace carries every tag of `tags` (none when empty).
+    static func addTraceTags(_ tags: [String], projectID: String, to filter: inout SQLFilter, json: JSONColumns) throws
+    /// The `ORDER BY` of a trace page sorted by `column`, ties by id in the same direction.
+    static func traceOrder(_ column: String, ascending: Bool) -> String
+    /// Statements deleting what the database derives from traces beyond `trace_totals`, each binding the project id and
+    /// the list of trace ids (see ``list(_:json:)``).
+    static var traceIndexDeletions: [String] { get }
     /// The largest integer an `integer` column holds (PostgreSQL's are 32-bit).
     static var largestInteger: Int { get }
     /// The dialect of the metrics and metadata SQL this database runs.

@@ -16,12 +16,14 @@ package struct TraceSummaries<Connection: SQLConnection> {
     package func summarize(_ traces: [Trace]) throws -> [TraceSummary] {
         guard !traces.isEmpty else { return [] }
         let scope: [SQLValue] = [.text(projectID), try fetcher.list(traces.map(\.id))]
+        // A `(trace_id, id)` row.
+        let pair: (Connection.Row) -> (String, String)? = { row in row.text(at: 0).flatMap { traceID in row.text(at: 1).map { (traceID, $0) } } }
 
         var observationIDs: [String: [String]] = [:]
         for (traceID, id) in try fetcher.rows("""
             SELECT trace_id, id FROM observations WHERE project_id = ? AND \(Connection.oneOf("trace_id"))
             ORDER BY trace_id, start_time, id
-            """, scope, Self.pair) {
+            """, scope, pair) {
             observationIDs[traceID, default: []].append(id)
         }
 
@@ -29,7 +31,7 @@ package struct TraceSummaries<Connection: SQLConnection> {
         for (traceID, id) in try fetcher.rows("""
             SELECT trace_id, id FROM scores WHERE project_id = ? AND \(Connection.oneOf("trace_id"))
             ORDER BY trace_id, timestamp DESC, id
-            """, scope, Self.pair) {
+            """, scope, pair) {
             scoreIDs[traceID, default: []].append(id)
         }
 
@@ -45,11 +47,5 @@ package struct TraceSummaries<Connection: SQLConnection> {
         return traces.map { trace in
             TraceSummary(trace: trace, observationIDs: observationIDs[trace.id] ?? [], scoreIDs: scoreIDs[trace.id] ?? [], totals: totals[trace.id])
         }
-    }
-
-    /// A `(trace_id, id)` row.
-    private static func pair(_ row: Connection.Row) -> (String, String)? {
-        guard let traceID = row.text(at: 0), let id = row.text(at: 1) else { return nil }
-        return (traceID, id)
     }
 }

@@ -30,7 +30,7 @@ struct CreatedRows: Sendable {
                 if let values = try? TraceTable.values(trace, json: json) { traces[index] = Row(model: trace, values: values) }
             case .observation(let update):
                 let observation = Observation.created(from: update, projectID: projectID, eventTimestamp: event.timestamp, now: now)
-                if let values = try? ObservationTable.values(observation, json: json) {
+                if let values = try? ObservationWriteTable.values(observation, json: json) {
                     observations[index] = Row(model: observation, values: values)
                 }
             default:

@@ -35,6 +35,30 @@ extension SQLiteConnection: SQLConnection {
 
     static func holds(_ array: String) -> String { "EXISTS (SELECT 1 FROM json_each(\(array)) WHERE value = ?)" }
 
+    /// Spelled out rather than as a row-value comparison.
+    static func precedes(_ columns: (String, String), _ values: (SQLValue, SQLValue)) -> (sql: String, values: [SQLValue]) {
+        ("(\(columns.0) < ? OR (\(columns.0) = ? AND \(columns.1) < ?))", [values.0, values.0, values.1])
+    }
+
+    /// Every wanted tag: its traces read once from the trace_tags index (not correlated, so not once per trace).
+    static func addTraceTags(_ tags: [String], projectID: String, to filter: inout SQLFilter, json: JSONColumns) throws {
+        for tag in Set(tags).sorted() {
+            filter.add("id IN (SELECT trace_id FROM trace_tags WHERE project_id = ? AND tag = ?)", .text(projectID), .text(tag))
+        }
+    }
+
+    static func traceOrder(_ column: String, ascending: Bool) -> String {
+        let direction = ascending ? "ASC" : "DESC"
+        return "\(column) \(direction), id \(direction)"
+    }
+
+    /// The tag index, by its primary key (project, tag, trace), with the tags read from the traces themselves.
+    static let traceIndexDeletions = ["""
+        DELETE FROM trace_tags WHERE project_id = ?1 AND (tag, trace_id) IN (
+            SELECT tags.value, traces.id FROM traces, json_each(traces.tags) AS tags
+            WHERE traces.project_id = ?1 AND traces.id IN (SELECT value FROM json_each(?2)))
+        """]
+
     static var largestInteger: Int { Int(Int64.max) }
 
     static var metricsDialect: MetricsSQLDialect { .sqlite }

@@ -1,16 +1,15 @@
 import LanternPluginSDK
-import SQLStorageKit
 
-/// The `observations` table. `total_cost` is derived at write time (``Observation/totalCost``) so that a
+/// The `observations` table as read. `total_cost` is derived at write time (``Observation/totalCost``) so that a
 /// trace's cost is one SQL aggregate; it is not a model field.
-enum ObservationTable: ProjectScopedTable {
-    static let table = "observations"
-    static let columns = ["project_id", "id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time",
+package enum ObservationTable: ProjectScopedTable {
+    package static let table = "observations"
+    package static let columns = ["project_id", "id", "trace_id", "type", "name", "start_time", "end_time", "completion_start_time",
                           "parent_observation_id", "level", "status_message", "version", "environment", "input", "output", "metadata",
                           "model", "model_parameters", "usage_details", "cost_details", "total_cost", "prompt_name", "prompt_version",
                           "created_at", "updated_at", "model_id"]
 
-    static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> Observation {
+    package static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> Observation {
         let projectID = try row.text()
         let id = try row.text()
         let traceID = try row.text()

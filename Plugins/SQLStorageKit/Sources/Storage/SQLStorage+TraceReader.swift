@@ -1,7 +1,6 @@
 import LanternPluginSDK
-import SQLStorageKit
 
-extension PostgresStorage {
+extension SQLStorage {
     /// A page of traces matching `query`, with their derived figures.
     public func traces(projectID: String, query: TraceQuery) async throws -> Page<TraceSummary> {
         try await read { try TraceQueries(fetcher: $0, projectID: projectID).page(query) }
@@ -43,7 +42,7 @@ extension PostgresStorage {
     public func deleteTraces(projectID: String, ids: [String]) async throws -> Int {
         guard !ids.isEmpty else { return 0 }
         let deletion = TraceDeletion(projectID: projectID, ids: ids)
-        return try await write { try deletion.run(on: $0.connection) }
+        return try await write { try deletion.run(with: $0) }
     }
 
     /// A page of sessions, newest first.
