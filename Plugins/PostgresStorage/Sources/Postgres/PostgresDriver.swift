@@ -70,29 +70,3 @@ extension PGConnection: SQLConnection {
         return try body()
     }
 }
-
-extension PGRow: SQLRow {
-    func name(at column: Int) -> String { name(column) }
-    func isNull(at column: Int) -> Bool { result.isNull(index, column) }
-    func text(at column: Int) -> String? { text(column) }
-    func double(at column: Int) -> Double? { double(column) }
-    func integer(at column: Int) -> Int64? { text(column).flatMap { Int64($0) } }
-    /// PostgreSQL's text output of a boolean: `t` or `f`.
-    func bool(at column: Int) -> Bool? { text(column).flatMap { ["t": true, "f": false][$0] } }
-    func cell(at column: Int) -> SQLValue { text(column).map(SQLValue.text) ?? .null }
-}
-
-extension SQLValue {
-    /// `strings` as a `text[]` literal, bound where SQL reads a list with `= ANY(?::text[])`.
-    static func textArray(_ strings: [String]) -> SQLValue {
-        let elements = strings.map { string -> String in
-            var quoted = "\""
-            for scalar in string.unicodeScalars {
-                if scalar == "\"" || scalar == "\\" { quoted.unicodeScalars.append("\\") }
-                quoted.unicodeScalars.append(scalar)
-            }
-            return quoted + "\""
-        }
-        return .text("{" + elements.joined(separator: ",") + "}")
-    }
-}

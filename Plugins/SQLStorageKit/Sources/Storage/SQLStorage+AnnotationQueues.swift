@@ -54,8 +54,8 @@ extension SQLStorage {
     /// Assigns a user to a queue (idempotent).
     public func assignAnnotationQueue(projectID: String, queueID: String, userID: String) async throws {
         try await write {
-            try $0.connection.run("INSERT INTO annotation_queue_assignments (project_id, queue_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                                  [.text(projectID), .text(queueID), .text(userID)])
+            _ = try $0.connection.run("INSERT INTO annotation_queue_assignments (project_id, queue_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                      [.text(projectID), .text(queueID), .text(userID)])
         }
     }
 
