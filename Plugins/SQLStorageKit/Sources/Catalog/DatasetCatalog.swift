@@ -4,6 +4,7 @@ import LanternPluginSDK
 /// Datasets, items, runs and run items: reads, and the writes both databases make alike (each plugin adds how it
 /// stores items and run items).
 package struct DatasetCatalog<Connection: SQLConnection> {
+    /// The fetcher the catalog reads and writes with.
     package let fetcher: RowFetcher<Connection>
 
     /// Dataset reads and writes with `fetcher`.

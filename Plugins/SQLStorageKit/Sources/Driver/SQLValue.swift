@@ -3,10 +3,15 @@ import Foundation
 /// A value bound to a statement parameter, in either database: SQLite binds it with its own type, PostgreSQL
 /// sends it as text (numbers in their shortest exact decimal form) or, for a blob, as raw bytes.
 package enum SQLValue: Sendable, Hashable {
+    /// SQL NULL.
     case null
+    /// A 64-bit integer.
     case integer(Int64)
+    /// A double.
     case real(Double)
+    /// Text; PostgreSQL's text-format results hand every non-NULL cell as text.
     case text(String)
+    /// Raw bytes (SQLite BLOB, PostgreSQL `bytea`).
     case blob([UInt8])
 
     /// Text, or NULL when nil.

@@ -2,9 +2,12 @@ import Foundation
 
 /// A row that could not be turned into a model: the column and why.
 package struct RowDecodingError: Error, CustomStringConvertible {
+    /// The column's name.
     package let column: String
+    /// What is wrong with its value.
     package let reason: String
 
+    /// `column <name> <reason>`.
     package var description: String { "column \(column) \(reason)" }
 }
 

@@ -3,14 +3,18 @@ import LanternPluginSDK
 
 /// A model field that cannot be stored: which field and why (e.g. a NaN in metadata).
 package struct RowEncodingError: Error, CustomStringConvertible {
+    /// The model field (a JSON path below it where known).
     package let field: String
+    /// Why it cannot be stored.
     package let reason: String
 
+    /// An error for `field`.
     package init(field: String, reason: String) {
         self.field = field
         self.reason = reason
     }
 
+    /// `field: reason`.
     package var description: String { "\(field): \(reason)" }
 }
 

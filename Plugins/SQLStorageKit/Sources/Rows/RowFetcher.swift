@@ -5,8 +5,11 @@ import LanternPluginSDK
 /// A row that cannot be decoded (corrupt JSON, a NULL where a value is required) is skipped with a
 /// warning instead of failing the whole read.
 package struct RowFetcher<Connection: SQLConnection> {
+    /// The connection the statements run on.
     package let connection: Connection
+    /// The JSON coders of this unit of work.
     package let json: JSONColumns
+    /// Where skipped rows are reported.
     package let logger: PluginLogger
 
     /// Creates a fetcher with fresh JSON coders.
