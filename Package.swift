@@ -54,17 +54,20 @@ let package = Package(
             ],
             path: "Core/lantern"
         ),
+        // The SQL layer both storage plugins share: a plain static target, so each plugin links its own copy and
+        // nothing of it crosses the plugin boundary; the kernel never depends on it.
+        .target(name: "SQLStorageKit", dependencies: [sdk], path: "Plugins/SQLStorageKit/Sources"),
         .systemLibrary(name: "CSQLite", path: "Plugins/SQLiteStorage/CSQLite"),
         .target(
             name: "SQLiteStorage",
-            dependencies: [sdk, "CSQLite"],
+            dependencies: [sdk, "SQLStorageKit", "CSQLite"],
             path: "Plugins/SQLiteStorage/Sources",
             linkerSettings: pluginLinkerSettings
         ),
         .systemLibrary(name: "CLibPQ", path: "Plugins/PostgresStorage/CLibPQ"),
         .target(
             name: "PostgresStorage",
-            dependencies: [sdk, "CLibPQ"],
+            dependencies: [sdk, "SQLStorageKit", "CLibPQ"],
             path: "Plugins/PostgresStorage/Sources",
             linkerSettings: pluginLinkerSettings
         ),
@@ -82,6 +85,7 @@ let package = Package(
             dependencies: [
                 "LanternCore",
                 sdk,
+                "SQLStorageKit",
                 .product(name: "LanternPluginSDKTesting", package: "Testing"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

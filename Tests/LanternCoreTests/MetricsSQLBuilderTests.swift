@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import LanternPluginSDK
+import SQLStorageKit
 
-/// The SDK's metrics SQL builder without a database: what it writes, what it binds, and how it reads cells back.
+/// The storage kit's metrics SQL builder without a database: what it writes, what it binds, and how it reads cells back.
 /// (The storages' conformance tests run the statements against SQLite and PostgreSQL.)
 @Suite("Metrics SQL builder")
 struct MetricsSQLBuilderTests {

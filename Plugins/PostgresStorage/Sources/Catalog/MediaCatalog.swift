@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Media records and their bytes.
 struct MediaCatalog {
@@ -7,7 +8,7 @@ struct MediaCatalog {
 
     /// Creates the record, or updates the one with the same id keeping its `uploadedAt` and `createdAt`; returns it as stored.
     func save(_ record: MediaRecord) throws -> MediaRecord {
-        let result = try fetcher.connection.query(MediaTable.save, try MediaTable.values(record, json: fetcher.json))
+        let result = try fetcher.connection.query(MediaTable.save(keeping: ["uploaded_at", "created_at"]), try MediaTable.values(record, json: fetcher.json))
         let row = PGRow(result: result, index: 0)
         var stored = record
         stored.uploadedAt = row.double(0).map(Date.init(storedSeconds:))
@@ -18,7 +19,7 @@ struct MediaCatalog {
     /// Stores the bytes of a recorded file and marks it uploaded; a file without a record is left alone.
     func storeBytes(projectID: String, id: String, bytes: [UInt8], uploadedAt: Date) throws {
         try fetcher.connection.run("UPDATE media SET bytes = $1, uploaded_at = $2 WHERE project_id = $3 AND id = $4",
-                                   [.bytes(bytes), .date(uploadedAt), .text(projectID), .text(id)])
+                                   [.blob(bytes), .date(uploadedAt), .text(projectID), .text(id)])
     }
 
     /// The stored bytes, or nil when there is no record or nothing was uploaded.

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Writes one ingestion batch inside the caller's single write transaction: folds the events per entity
 /// (``PendingBatch``), then writes each table with a few multi-row upserts that merge in SQL.

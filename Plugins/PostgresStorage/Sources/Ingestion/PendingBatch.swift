@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Folds the events of one batch per entity id, in memory and without reading the database, into patches
 /// that ``BatchStatements`` merge into the stored rows; dataset run items are written as they come (each is
@@ -9,7 +10,7 @@ import LanternPluginSDK
 struct PendingBatch {
     private let projectID: String
     private let now: Date
-    private let json = JSONColumns()
+    private let json = JSONColumns(refusingNUL: true)
     private var traces: [String: TracePatch] = [:]
     private var observations: [String: ObservationPatch] = [:]
     /// Observation ids in the order the batch first touched them.
@@ -56,7 +57,7 @@ struct PendingBatch {
     /// Writes every folded row: traces, observations, the traces observations create (then the totals of every trace
     /// an observation was written to), sessions, then scores.
     func flush(to connection: PGConnection) throws {
-        let scope: [PGValue] = [.text(projectID), .date(now)]
+        let scope: [SQLValue] = [.text(projectID), .date(now)]
         for chunk in Self.chunks(of: traces) {
             try connection.run(BatchStatements.upsertTraces, [.text(try json.text(chunk.json, field: "traces"))] + scope)
         }

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import SQLStorageKit
 
 /// One libpq connection. Not thread-safe: a ``ConnectionWorker`` confines each connection to one serial queue.
 ///
@@ -37,18 +38,20 @@ final class PGConnection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Runs one statement with `values` bound to `$1…$n` and returns its rows (binary columns when `binaryResult`).
-    func query(_ sql: String, _ values: [PGValue] = [], binaryResult: Bool = false) throws -> PGResult {
+    /// Runs one statement with `values` bound to `$1…$n` (or to its `?`s, see ``numberedPlaceholders(_:)``) and returns
+    /// its rows (binary columns when `binaryResult`).
+    func query(_ sql: String, _ values: [SQLValue] = [], binaryResult: Bool = false) throws -> PGResult {
         let handle = try openHandle()
+        let statement = Self.numberedPlaceholders(sql)
         let result = try Self.withParameters(values) { pointers, lengths, formats in
-            PQexecParams(handle, sql, Int32(values.count), nil, pointers, lengths, formats, binaryResult ? 1 : 0)
+            PQexecParams(handle, statement, Int32(values.count), nil, pointers, lengths, formats, binaryResult ? 1 : 0)
         }
         return try checked(result)
     }
 
     /// Runs one statement and returns the number of rows it changed.
     @discardableResult
-    func run(_ sql: String, _ values: [PGValue] = []) throws -> Int {
+    func run(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
         try query(sql, values).affectedRows
     }
 
@@ -105,7 +108,7 @@ final class PGConnection {
     /// Calls `body` with C arrays of parameter values, lengths and formats (text, or binary for bytes).
     /// Text holding a NUL character cannot be sent (PostgreSQL text cannot hold it) and throws.
     private static func withParameters<T>(
-        _ values: [PGValue],
+        _ values: [SQLValue],
         _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> T
     ) throws -> T {
         var buffers: [UnsafeMutableRawPointer?] = []
@@ -124,7 +127,15 @@ final class PGConnection {
                 buffers.append(UnsafeMutableRawPointer(strdup(text)))
                 lengths.append(0)
                 formats.append(0)
-            case .bytes(let bytes):
+            case .integer(let number):
+                buffers.append(UnsafeMutableRawPointer(strdup(String(number))))
+                lengths.append(0)
+                formats.append(0)
+            case .real(let number):
+                buffers.append(UnsafeMutableRawPointer(strdup(Self.text(of: number))))
+                lengths.append(0)
+                formats.append(0)
+            case .blob(let bytes):
                 guard let length = Int32(exactly: bytes.count) else {
                     throw PGError(sqlState: "54000", message: "a binary value of \(bytes.count) bytes is too large")
                 }
@@ -139,6 +150,14 @@ final class PGConnection {
         }
         let pointers = buffers.map { $0.map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) } }
         return body(pointers, lengths, formats)
+    }
+
+    /// A double in its shortest exact decimal form, so it reads back bit for bit (infinities and NaN spelled as
+    /// PostgreSQL reads them).
+    private static func text(of number: Double) -> String {
+        if number.isNaN { return "NaN" }
+        if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+        return "\(number)"
     }
 
     /// `host:port` of a connection attempt, when libpq knows it.

@@ -71,8 +71,6 @@ struct PGRow {
     func double(_ column: Int) -> Double? { text(column).flatMap(Double.init) }
     /// The column as an integer, or nil when NULL or not an integer.
     func integer(_ column: Int) -> Int? { text(column).flatMap { Int($0) } }
-    /// The column as a boolean (`t`/`f`), or nil when NULL.
-    func bool(_ column: Int) -> Bool? { text(column).map { $0 == "t" || $0 == "true" } }
     /// The column's raw bytes (binary results only), or nil when NULL.
     func bytes(_ column: Int) -> [UInt8]? { result.bytes(index, column) }
 }

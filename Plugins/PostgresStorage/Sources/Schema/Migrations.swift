@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The versioned schema: each migration runs once, in its own transaction, and is recorded in
 /// `schema_migrations(version, applied_at)`.
@@ -27,7 +28,7 @@ enum Migrations {
     /// advisory lock, so one server migrates while the others wait and then find nothing to do. A database
     /// whose schema is newer than this plugin knows is refused rather than used.
     static func apply(on connection: PGConnection, at now: Date) throws -> [Int] {
-        let lock: [PGValue] = [.text(String(lockKey))]
+        let lock: [SQLValue] = [.text(String(lockKey))]
         try connection.run("SELECT pg_advisory_lock($1::bigint)", lock)
         defer { _ = try? connection.run("SELECT pg_advisory_unlock($1::bigint)", lock) }
         try connection.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")

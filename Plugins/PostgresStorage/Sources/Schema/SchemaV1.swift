@@ -2,7 +2,7 @@
 ///
 /// Conventions:
 /// - Dates are `double precision` seconds since 2001-01-01T00:00:00Z, the number Foundation's `Date` holds,
-///   so they read back bit for bit (see ``PGValue/date(_:)``); `lantern_timestamp(x)` shows one as a `timestamptz`.
+///   so they read back bit for bit (see ``SQLValue/date(_:)``); `lantern_timestamp(x)` shows one as a `timestamptz`.
 /// - Structured fields are `jsonb` (objects, arrays, or any JSON value for input/output; NULL when unset).
 /// - Text is `COLLATE "C"`: byte order, the same on every server whatever the database's locale, so sorting
 ///   and paging agree with the SQLite storage.

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The connection pool to one PostgreSQL database. Writes run in READ COMMITTED transactions (retried when
 /// they lose a deadlock), multi-query reads in one REPEATABLE READ snapshot. libpq errors leave here as

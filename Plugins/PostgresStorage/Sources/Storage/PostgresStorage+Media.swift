@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 extension PostgresStorage {
     /// Creates the record, or updates the one with the same id (keeping `uploadedAt`); returns it as stored.

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 import Synchronization
 
 /// Lantern's PostgreSQL storage: every project's data in one PostgreSQL database, shareable by many servers.
@@ -10,7 +11,7 @@ import Synchronization
 ///   against the stored row), so servers writing the same trace at the same time converge.
 /// - Availability: a lost connection fails the call in progress with ``StorageError/unavailable(_:)`` and is
 ///   reopened by a later call once the server is back.
-public final class PostgresStorage: StorageBackend {
+final class PostgresStorage: SQLStorage {
     /// The pool and the host that started it.
     private struct Running: Sendable {
         let database: Database
@@ -65,6 +66,9 @@ public final class PostgresStorage: StorageBackend {
         }
         return (running.database, running.host)
     }
+
+    /// The host's current time; throws when the storage is not started.
+    func now() throws -> Date { try running().host.now() }
 
     /// Runs `body` with a row fetcher in one write transaction.
     func write<T: Sendable>(_ body: @escaping @Sendable (RowFetcher) throws -> T) async throws -> T {

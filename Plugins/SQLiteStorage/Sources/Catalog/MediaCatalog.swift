@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Media records and their bytes on one connection.
 struct MediaCatalog {

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Writes one ingestion batch on the writer connection in a single `BEGIN IMMEDIATE … COMMIT` transaction.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The trace and observation rows a batch's events create when their entity is not stored yet, built and encoded
 /// before the batch reaches the writer connection.
@@ -21,7 +22,7 @@ struct CreatedRows: Sendable {
     /// are skipped: they nearly always fold onto a row that exists, so their prepared row would be thrown away. A row
     /// that cannot be encoded is left out, so the writer reports the event's problem as before.
     init(_ events: [IngestionEvent], projectID: String, now: Date) {
-        let json = JSONColumns()
+        let json = JSONColumns(refusingNUL: false)
         for (index, event) in events.enumerated() where !event.isUpdate {
             switch event.payload {
             case .trace(let update):
@@ -29,7 +30,7 @@ struct CreatedRows: Sendable {
                 if let values = try? TraceTable.values(trace, json: json) { traces[index] = Row(model: trace, values: values) }
             case .observation(let update):
                 let observation = Observation.created(from: update, projectID: projectID, eventTimestamp: event.timestamp, now: now)
-                if let values = try? ObservationTable.values(observation, json: json) {
+                if let values = try? ObservationWriteTable.values(observation, json: json) {
                     observations[index] = Row(model: observation, values: values)
                 }
             default:

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// Folds the events of one batch onto the stored rows with the SDK's ``MergeRules``, in memory,
 /// then writes every touched trace, observation, score and session row once. Dataset run items are
@@ -86,7 +87,7 @@ struct PendingBatch {
                                    [.text(projectID), .text(tag), .text(trace.id)])
             }
         }
-        try connection.run(ObservationTable.upsert, forEach: observations.writes)
+        try connection.run(ObservationWriteTable.upsert, forEach: observations.writes)
         if !tracesWithChangedObservations.isEmpty {
             try connection.run(TraceTotalsSQL.refreshTraces, [.text(projectID), try fetcher.list(tracesWithChangedObservations.sorted())])
         }
@@ -119,12 +120,12 @@ struct PendingBatch {
         if let existing = try observations.row(update.id, load: { try fetcher.row(ObservationTable.self, projectID: projectID, id: $0) }) {
             observation = existing
             observation.apply(update, now: now)
-            values = try ObservationTable.values(observation, json: fetcher.json)
+            values = try ObservationWriteTable.values(observation, json: fetcher.json)
         } else if let created {
             (observation, values) = (created.model, created.values)
         } else {
             observation = Observation.created(from: update, projectID: projectID, eventTimestamp: eventTimestamp, now: now)
-            values = try ObservationTable.values(observation, json: fetcher.json)
+            values = try ObservationWriteTable.values(observation, json: fetcher.json)
         }
         let shallowTrace = try storedTrace(observation.traceID) == nil ? self.shallowTrace(for: observation) : nil
         let shallowValues = try shallowTrace.map { try TraceTable.values($0, json: fetcher.json) }

@@ -1,3 +1,4 @@
+import SQLStorageKit
 /// The rows of one table that a batch touches: each loaded from the database at most once, folded in
 /// memory, and written once when the batch ends.
 struct PendingRows<Model> {

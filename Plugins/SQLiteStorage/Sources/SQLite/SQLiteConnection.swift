@@ -1,4 +1,5 @@
 import CSQLite
+import SQLStorageKit
 
 /// One SQLite connection with its prepared-statement cache (keyed by SQL text).
 ///

@@ -1,4 +1,5 @@
 import CSQLite
+import SQLStorageKit
 
 /// Tells SQLite to copy bound text before `sqlite3_bind_*` returns (the C macro `SQLITE_TRANSIENT`).
 var sqliteTransient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

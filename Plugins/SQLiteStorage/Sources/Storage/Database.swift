@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 
 /// The open database file: one writer connection, whose work runs strictly one piece at a time, and a
 /// pool of read-only connections. SQLite errors leave here as ``StorageError``s.

@@ -1,5 +1,6 @@
 import Foundation
 import LanternPluginSDK
+import SQLStorageKit
 import Synchronization
 
 /// Lantern's SQLite storage: every project's data in one file.
@@ -9,7 +10,7 @@ import Synchronization
 /// - Concurrency: one writer connection on its own serial queue (writes run one at a time, in arrival
 ///   order, each batch in one transaction) and a pool of read-only connections, each read on its own
 ///   snapshot. SQLite calls never run on Swift's cooperative thread pool.
-public final class SQLiteStorage: StorageBackend {
+final class SQLiteStorage: SQLStorage {
     /// The open database and the host that started it.
     private struct Running: Sendable {
         let database: Database
@@ -64,6 +65,9 @@ public final class SQLiteStorage: StorageBackend {
         }
         return (running.database, running.host)
     }
+
+    /// The host's current time; throws when the storage is not started.
+    func now() throws -> Date { try running().host.now() }
 
     /// Runs `body` with a row fetcher on the writer connection, after the writes submitted before it.
     func write<T: Sendable>(_ body: @escaping @Sendable (RowFetcher) throws -> T) async throws -> T {

@@ -1,0 +1,53 @@
+import LanternPluginSDK
+
+/// Trace reads in one snapshot.
+package struct TraceQueries<Connection: SQLConnection> {
+    let fetcher: RowFetcher<Connection>
+    let projectID: String
+
+    /// Trace reads of `projectID` with `fetcher`.
+    package init(fetcher: RowFetcher<Connection>, projectID: String) {
+        self.fetcher = fetcher
+        self.projectID = projectID
+    }
+
+    /// A page of traces matching every filter of `query`, in its order (ties by id, same direction).
+    package func page(_ query: TraceQuery) throws -> Page<TraceSummary> {
+        var filter = SQLFilter(projectID: projectID)
+        filter.equal("user_id", query.userID)
+        filter.equal("name", query.name)
+        filter.equal("session_id", query.sessionID)
+        filter.equal("version", query.version)
+        filter.equal("release", query.release)
+        if let from = query.fromTimestamp { filter.add("timestamp >= ?", .date(from)) }
+        if let to = query.toTimestamp { filter.add("timestamp < ?", .date(to)) }
+        try filter.oneOf("environment", query.environments, on: fetcher)
+        try Connection.addTraceTags(query.tags, projectID: projectID, to: &filter, json: fetcher.json)
+        for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
+        let column = traceSortColumns[query.orderBy] ?? "timestamp"
+        // A user, session or name filter selects few traces: seek them by that index and sort them, rather than
+        // walk every trace of the project in time order (what SQLite picks without statistics).
+        let index = query.userID != nil ? "traces_by_user" : query.sessionID != nil ? "traces_by_session" : query.name != nil ? "traces_by_name" : nil
+        let order = Connection.traceOrder(column, ascending: query.direction == .ascending)
+        let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: order, request: query.page, index: index)
+        return Page(items: try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize(traces.items),
+                    totalItems: traces.totalItems, request: traces.request)
+    }
+
+    /// One trace with its figures, or nil.
+    package func trace(id: String) throws -> TraceSummary? {
+        guard let trace = try fetcher.row(TraceTable.self, projectID: projectID, id: id) else { return nil }
+        return try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize([trace]).first
+    }
+
+    /// Every trace of a session with its figures, oldest first.
+    package func traces(sessionID: String) throws -> [TraceSummary] {
+        let traces = try fetcher.fetch(TraceTable.self, "SELECT \(TraceTable.selectList) FROM traces WHERE project_id = ? AND session_id = ? ORDER BY timestamp, id",
+                                       [.text(projectID), .text(sessionID)])
+        return try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize(traces)
+    }
+}
+
+/// Sort fields of ``TraceQuery/orderBy`` and their columns; anything else sorts by timestamp.
+private let traceSortColumns = ["timestamp": "timestamp", "name": "name", "userId": "user_id", "sessionId": "session_id",
+                                "release": "release", "version": "version"]

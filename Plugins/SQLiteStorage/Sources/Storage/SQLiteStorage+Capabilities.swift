@@ -1,0 +1,5 @@
+import LanternPluginSDK
+import SQLStorageKit
+
+// The optional capabilities, answered by the shared SQL layer's `SQLStorage` extensions.
+extension SQLiteStorage: CommentStore, ScoreConfigStore, ModelStore, AnnotationQueueStore, MetricsStore {}
