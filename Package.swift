@@ -92,5 +92,7 @@ let package = Package(
             ],
             path: "Tests/LanternCoreTests"
         ),
+        // The OTLP receiver's own tests: its module directly (`@testable import OTelReceiver`), not the kernel.
+        .testTarget(name: "OTelReceiverTests", dependencies: ["OTelReceiver", sdk], path: "Tests/OTelReceiverTests"),
     ]
 )

@@ -17,6 +17,11 @@ let package = Package(
             path: "Sources/LanternPluginSDK",
             swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
-        .testTarget(name: "LanternPluginSDKTests", dependencies: ["LanternPluginSDK"], path: "Tests/LanternPluginSDKTests"),
+        .testTarget(
+            name: "LanternPluginSDKTests",
+            dependencies: ["LanternPluginSDK"],
+            path: "Tests/LanternPluginSDKTests",
+            resources: [.copy("JSONCorpus")]
+        ),
     ]
 )

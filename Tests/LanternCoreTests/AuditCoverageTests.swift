@@ -23,18 +23,6 @@ struct AuditCoverageTests {
       audit: { load: FixturePlugin, component: file-audit, settings: { path: audit.txt } }
     """
 
-    /// The audit file's lines once it has `count` of them, or what it has after five seconds.
-    private func auditLines(_ workspace: TestWorkspace, count: Int) async throws -> [String] {
-        var found: [String] = []
-        let deadline = ContinuousClock.now + .seconds(5)
-        while ContinuousClock.now < deadline {
-            found = ((try? String(contentsOfFile: workspace.directory + "/audit.txt", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-            if found.count >= count { break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return found
-    }
-
     @Test(.timeLimit(.minutes(1)))
     func everyMutatingRouteEmitsOneAuditEvent() async throws {
         try await harness.withServer(extraPlugins: Self.plugins) { client, workspace in
@@ -102,7 +90,7 @@ struct AuditCoverageTests {
             _ = try await mutate(.delete, "/api/public/traces/{traceId}", "/api/public/traces/t1", expect: "trace.deleted")
             _ = try await mutate(.delete, "/api/public/traces", "/api/public/traces", ["traceIds": ["t2", "t3"]], expect: "trace.deleted")
 
-            let lines = try await auditLines(workspace, count: performed.count)
+            let lines = try await workspace.lines(of: "audit.txt", atLeast: performed.count)
             #expect(lines.count == performed.count, "one audit event per mutation: \(lines)")
             #expect(lines.map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" } == performed.map(\.action))
             #expect(lines.allSatisfy { $0.hasPrefix("project-") && $0.hasSuffix(" actor=apiKey:pk-lf-alpha") },

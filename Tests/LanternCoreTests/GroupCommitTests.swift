@@ -4,7 +4,8 @@ import Testing
 import LanternPluginSDK
 
 /// Group commit and back-pressure of the ingestion pipeline, over the real SQLite plugin.
-@Suite("Ingestion: group commit and back-pressure")
+/// The time limit backs up the waits' own deadlines: a request held by a gate that never opens cannot hang the run.
+@Suite("Ingestion: group commit and back-pressure", .timeLimit(.minutes(1)))
 struct GroupCommitTests {
     /// A started SQLite storage in a fresh workspace.
     private func sqlite(_ workspace: TestWorkspace) async throws -> any StorageBackend {
@@ -43,14 +44,14 @@ struct GroupCommitTests {
         try await withPipeline(slow) { pipeline in
             let traceID = "grouped"
             async let first = pipeline.accept([tagEvent(traceID, "first")], projectID: "p")
-            await slow.waitForWrites(1)
+            try #require(try await slow.waitForWrites(1), "the first commit started")
             let others = Task {
                 try await withThrowingTaskGroup(of: [EventOutcome].self) { group in
                     for n in 0..<31 { group.addTask { try await pipeline.accept([self.tagEvent(traceID, "w\(n)")], projectID: "p") } }
                     return try await group.reduce(into: []) { $0 += $1 }
                 }
             }
-            while pipeline.stats.queuedRequests < 31 { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(try await waitUntil { pipeline.stats.queuedRequests >= 31 }, "31 requests queue behind the open commit")
             slow.open()
             let outcomes = try await first + others.value
             #expect(outcomes.count == 32 && outcomes.allSatisfy(\.isSuccess), "every request's event stored")
@@ -68,13 +69,11 @@ struct GroupCommitTests {
         let slow = GatedStorage(base: try await sqlite(workspace), concurrentWrites: 2)
         try await withPipeline(slow) { pipeline in
             async let first = pipeline.accept([tagEvent("pair", "first")], projectID: "p")
-            await slow.waitForWrites(1)
+            try #require(try await slow.waitForWrites(1), "the first commit started")
             async let second = pipeline.accept([tagEvent("pair", "second")], projectID: "p")
-            let deadline = ContinuousClock.now + .seconds(10)
-            while slow.startedWrites < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-            #expect(slow.startedWrites == 2, "the second request's commit started while the first was still open")
+            #expect(try await slow.waitForWrites(2), "the second request's commit started while the first was still open")
             async let third = pipeline.accept([tagEvent("pair", "third")], projectID: "p")
-            while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(try await waitUntil { pipeline.stats.queuedRequests >= 1 }, "the third request queues")
             #expect(slow.startedWrites == 2, "no third writer: the third request waits for one of the two")
             slow.open()
             let outcomes = try await first + second + third
@@ -117,12 +116,12 @@ struct GroupCommitTests {
         try await withPipeline(slow, capacity: 100) { pipeline in
             let big = (0..<80).map { tagEvent("big-\($0)", "x") }
             async let first = pipeline.accept(big, projectID: "p")
-            await slow.waitForWrites(1)
+            try #require(try await slow.waitForWrites(1), "the first commit started")
             await #expect(throws: IngestionError.atCapacity(retryAfterSeconds: 1), "30 more events exceed the 100-event queue") {
                 try await pipeline.accept((0..<30).map { self.tagEvent("late-\($0)", "x") }, projectID: "p")
             }
             let fits = Task { try await pipeline.accept((0..<20).map { self.tagEvent("fits-\($0)", "x") }, projectID: "p") }
-            while pipeline.stats.queuedRequests < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(try await waitUntil { pipeline.stats.queuedRequests >= 1 }, "the request that fits queues")
             #expect(pipeline.stats.queuedEvents == 100, "held events never exceed the capacity: \(pipeline.stats.queuedEvents)")
             #expect(pipeline.stats.rejectedAtCapacity == 1, "rejectedAtCapacity")
             slow.open()
@@ -133,17 +132,15 @@ struct GroupCommitTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func closingRefusesNewRequestsAndStillCommitsTheQueuedOnes() async throws {
+    @Test func closingRefusesNewRequestsAndStillCommitsTheQueuedOnes() async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let slow = GatedStorage(base: try await sqlite(workspace))
         try await withPipeline(slow) { pipeline in
             async let first = pipeline.accept([tagEvent("in-flight", "x")], projectID: "p")
-            await slow.waitForWrites(1)
+            try #require(try await slow.waitForWrites(1), "the first commit started")
             async let second = pipeline.accept([tagEvent("queued", "x")], projectID: "p")
-            let deadline = ContinuousClock.now + .seconds(10)
-            while pipeline.stats.queuedRequests < 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            try #require(try await waitUntil { pipeline.stats.queuedRequests >= 1 }, "the second request queues")
             pipeline.close()
             await #expect(throws: IngestionError.unavailable("the server is shutting down"), "intake stopped") {
                 try await pipeline.accept([self.tagEvent("late", "x")], projectID: "p")
@@ -189,13 +186,14 @@ private final class GatedStorage: DelegatingStorage, @unchecked Sendable {
 
     func open() { gate.withLock { $0.isOpen = true } }
 
-    func waitForWrites(_ count: Int) async {
-        while gate.value.started < count { try? await Task.sleep(for: .milliseconds(2)) }
+    /// Whether `count` writes started before the wait's deadline.
+    func waitForWrites(_ count: Int) async throws -> Bool {
+        try await waitUntil { gate.value.started >= count }
     }
 
     override func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
         gate.withLock { $0.started += 1 }
-        while !gate.value.isOpen { try await Task.sleep(for: .milliseconds(2)) }
+        guard try await waitUntil({ gate.value.isOpen }) else { throw StorageError.unavailable("the test never opened the gate") }
         return try await base.write(events, projectID: projectID)
     }
 }

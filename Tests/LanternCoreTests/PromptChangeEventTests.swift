@@ -10,17 +10,6 @@ import LanternPluginSDK
 struct PromptChangeEventTests {
     let harness = APIHarness()
 
-    /// The lines of a workspace file once it has `count` of them (waits up to two seconds).
-    private func lines(_ workspace: TestWorkspace, _ name: String, count: Int) async throws -> [String] {
-        var found: [String] = []
-        for _ in 0..<100 {
-            found = ((try? String(contentsOfFile: workspace.directory + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-            if found.count >= count { break }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-        return found
-    }
-
     @Test func createLabelMoveAndDeleteArePublished() async throws {
         let plugins = """
           exporter: { load: FixturePlugin, component: file-exporter, settings: { path: exported.txt } }
@@ -31,10 +20,10 @@ struct PromptChangeEventTests {
             #expect(try await harness.send(client, .patch, "/api/public/v2/prompts/greet/versions/1", ["newLabels": ["production"]]).status == .ok,
                     "move a label")
             #expect(try await harness.send(client, .delete, "/api/public/v2/prompts/greet").status == .noContent, "delete")
-            let exported = try await lines(workspace, "exported.txt", count: 3).filter { $0.hasPrefix("change ") }
+            let exported = try await workspace.lines(of: "exported.txt", atLeast: 3).filter { $0.hasPrefix("change ") }
             #expect(exported.map { $0.split(separator: " ").suffix(3).joined(separator: " ") }
                     == ["prompt greet created", "prompt greet labels-updated", "prompt greet deleted"], "exporter received each change in order")
-            let audit = try await lines(workspace, "audit.txt", count: 3)
+            let audit = try await workspace.lines(of: "audit.txt", atLeast: 3)
             #expect(audit.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
                 "prompt.created greet before=false after=true actor=apiKey:pk-lf-alpha",
                 "prompt.labels-updated greet before=true after=true actor=apiKey:pk-lf-alpha",

@@ -105,12 +105,8 @@ struct PublicAPITests {
         try await withServer(extraPlugins: "  audit-file: { load: FixturePlugin, component: file-exporter, settings: { path: exported.txt } }") { client, workspace in
             let batch: JSONValue = ["batch": [["id": "exp-1", "type": "trace-create", "timestamp": "2024-05-01T12:00:00Z", "body": ["id": "tx"]]]]
             #expect(try await post(client, "/api/public/ingestion", batch, auth: alpha).status.code == 207)
-            var exported = ""
-            for _ in 0..<100 where !exported.contains("exp-1") {
-                try await Task.sleep(nanoseconds: 20_000_000)
-                exported = (try? String(contentsOfFile: workspace.directory + "/exported.txt", encoding: .utf8)) ?? ""
-            }
-            #expect(exported.contains("exp-1"))
+            let exported = try await workspace.lines(of: "exported.txt", atLeast: 1)
+            #expect(exported.contains { $0.contains("exp-1") }, "the exporter wrote the committed event: \(exported)")
         }
     }
 }

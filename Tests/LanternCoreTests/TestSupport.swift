@@ -20,6 +20,17 @@ struct TestWorkspace {
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
+    /// The lines of the file `name` once it has at least `count` of them, or what it has when ``waitUntil(timeout:_:)``
+    /// gives up: plugins write these files in the background, after the request that caused them was answered.
+    func lines(of name: String, atLeast count: Int) async throws -> [String] {
+        var found: [String] = []
+        _ = try await waitUntil {
+            found = ((try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            return found.count >= count
+        }
+        return found
+    }
+
     /// A config loading the SQLite plugin with a database in this workspace, plus extra `plugins:` entries.
     func sqliteConfig(projects: String = defaultProjects, extraPlugins: String = "", cost: String = "") throws -> String {
         try write("lantern.yaml", """
@@ -51,6 +62,17 @@ enum RepositoryConfig {
 
     /// A `cost:` section using the shipped price table and tokenizers.
     static var costSection: String { "cost: { modelPrices: \(path)/model-prices.json, tokenizers: \(path)/tokenizers }" }
+}
+
+/// Polls `condition` until it holds or `timeout` has passed, and says whether it held. Every wait in these tests goes
+/// through here, so a condition that never comes true fails its test instead of hanging the run.
+func waitUntil(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+        if try await condition() { return true }
+        if ContinuousClock.now >= deadline { return false }
+        try await Task.sleep(for: .milliseconds(5))
+    }
 }
 
 /// The folder holding the built plugins: the test runner sits beside them in the build folder.

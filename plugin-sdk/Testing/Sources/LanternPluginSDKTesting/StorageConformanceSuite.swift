@@ -4,7 +4,8 @@ import LanternPluginSDK
 /// The storage conformance suite: one battery of checks every ``LanternPluginSDK/StorageBackend`` must pass.
 ///
 /// A backend's test is a short adapter: build the plugin, make and start its storage component, call
-/// ``run()``, and fail when ``ConformanceReport/failures`` is not empty. Each case writes into projects of its
+/// ``run()``, and fail when ``ConformanceReport/failures`` is not empty; or make one test case per name in
+/// ``caseNames`` that calls ``run(caseNamed:)``. Each case writes into projects of its
 /// own, so the suite runs against a shared (even non-empty) database.
 ///
 /// ```swift
@@ -33,6 +34,13 @@ public struct StorageConformanceSuite: Sendable {
             results.append(await run(conformanceCase))
         }
         return ConformanceReport(results: results)
+    }
+
+    /// Runs the one case called `name` (nil when no case has that name), so a test framework can make each case a
+    /// test case of its own: run alone, and failing under its name.
+    public func run(caseNamed name: String) async -> ConformanceReport.Result? {
+        guard let conformanceCase = Self.cases.first(where: { $0.name == name }) else { return nil }
+        return await run(conformanceCase)
     }
 
     private func run(_ conformanceCase: ConformanceCase) async -> ConformanceReport.Result {

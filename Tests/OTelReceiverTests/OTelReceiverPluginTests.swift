@@ -1,9 +1,8 @@
 import Foundation
 import Testing
-@testable import LanternCore
 import LanternPluginSDK
 
-// Tests of the OTLP receiver plugin, loaded from libOTelReceiver.so and driven through SDK protocols only.
+// Tests of the OTLP receiver plugin: its component, made by its factory, driven through SDK protocols only.
 
 private let traceHex = String(repeating: "ab", count: 16)
 private let spanHex = "0102030405060708"
@@ -32,7 +31,7 @@ private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
 // MARK: - Tests
 
 @Suite("OTLP receiver plugin")
-struct OTelReceiverTests {
+struct OTelReceiverPluginTests {
     @Test func factoryAndRouteAreDeclaredThroughTheSDK() async throws {
         let harness = try await OTelHarness()
         #expect(harness.factory.kind == .receiver, "factory kind")
@@ -432,6 +431,4 @@ struct OTelReceiverTests {
         #expect(await harness.observation("4897e835262f0af7")?.type == .tool, "tool type")
         #expect(await harness.observation("52aa336ee26a12f3")?.type == .span, "pipeline type")
     }
-
-    /// Mutated and truncated bodies (seeded, bounded) are answered, never trapped on.
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import LanternCore
 import LanternPluginSDK
+@testable import OTelReceiver
 
 // MARK: - Test doubles
 
@@ -38,17 +38,17 @@ struct OTLPTestHost: PluginHost {
     func now() -> Date { Date(timeIntervalSince1970: 1_700_000_000) }
 }
 
-/// The plugin, a started receiver and its route.
+/// The plugin's factory, a started receiver and its route: the component the kernel makes from the plugin's manifest,
+/// made here by the plugin's own factory so these tests need the plugin's module alone (loading the built library is
+/// covered by the kernel's in-process server tests and the end-to-end tests).
 struct OTelHarness {
-    static let loader = PluginLoader()
     let sink = OTLPRecordingSink()
     let factory: any ComponentFactory
     let receiver: any IngestionReceiver
     let route: PluginRoute
 
     init(settings: PluginSettings = PluginSettings()) async throws {
-        let plugin = try Self.loader.load(BuildFolder.path + "/libOTelReceiver.so")
-        let factory = try #require(plugin.manifest.factories.first { $0.type == "otlp" }, "the plugin provides an otlp factory")
+        let factory = OTelReceiverFactory()
         let component = try factory.make(settings, context: ComponentContext(instanceID: "otlp", configDirectory: NSTemporaryDirectory()))
         let receiver = try #require(component as? any IngestionReceiver, "the otlp component is an IngestionReceiver")
         try await receiver.start(host: OTLPTestHost(sink: sink))

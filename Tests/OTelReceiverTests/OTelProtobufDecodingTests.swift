@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import LanternCore
 import LanternPluginSDK
 
 // The receiver's hand-written protobuf decoder: fields in any order, unknown and unused fields of every wire type
