@@ -86,6 +86,8 @@ struct CatalogAPITests {
             #expect(mediaID == MediaRoutes.mediaID(fromBase64SHA256: sha))
             let uploadURL = try #require(created?["uploadUrl"]?.stringValue)
             let path = String(uploadURL.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" })
+            let early = try await harness.send(client, .get, "/api/public/media/\(mediaID)")
+            #expect(early.status == .notFound && String(buffer: early.body).contains("Media not yet uploaded"), "no media answer before the upload")
             let wrong = try await client.execute(uri: path.replacingOccurrences(of: "token=", with: "token=x"), method: .put, body: ByteBuffer(bytes: bytes))
             #expect(wrong.status == .forbidden)
             let upload = try await client.execute(uri: path, method: .put, headers: [.contentType: "text/plain"], body: ByteBuffer(bytes: bytes))

@@ -54,6 +54,12 @@ struct CostModelValidationTests {
         ], "names trimmed; isDefault and caseSensitive default to false")
     }
 
+    /// The OpenAPI document lets `unit` be null or absent, as Langfuse's handler does; the model then has no unit.
+    @Test func aNullOrAbsentUnitIsAccepted() throws {
+        #expect(try definition(["modelName": "m", "matchPattern": "^m$", "unit": nil, "inputPrice": 1]).unit == nil)
+        #expect(try definition(["modelName": "m", "matchPattern": "^m$", "inputPrice": 1]).unit == nil)
+    }
+
     @Test func failuresNameTheField() {
         let base: [String: JSONValue] = ["modelName": "m", "matchPattern": "^m$", "unit": "TOKENS", "inputPrice": 1]
         func with(_ changes: [String: JSONValue]) -> [String: JSONValue] { base.merging(changes) { $1 } }
@@ -61,7 +67,6 @@ struct CostModelValidationTests {
             ([:], "modelName: is required"),
             (with(["modelName": nil]), "modelName: is required"),
             (with(["matchPattern": "(unclosed"]), "matchPattern: is not a valid regular expression"),
-            (with(["unit": nil]), "unit: is required"),
             (with(["unit": "WORDS"]), "unit: must be one of TOKENS"),
             (with(["startDate": "soon"]), "startDate: must be an ISO 8601 date-time string or null"),
             (with(["tokenizerId": "gemini"]), "tokenizerId: must be one of openai, claude"),

@@ -4,9 +4,9 @@ import LanternPluginSDK
 /// Checks a models API create request (`POST /api/public/models`, OpenAPI `CreateModelRequest`) and builds the
 /// project's model definition from it, with the rules of Langfuse's `PostModelsV1Body`.
 ///
-/// Required: `modelName` (non-empty), `matchPattern` (a regular expression that compiles) and `unit` (`TOKENS`,
-/// `CHARACTERS`, `MILLISECONDS`, `SECONDS`, `REQUESTS` or `IMAGES`; the OpenAPI marks it optional, Langfuse's
-/// server requires it). Optional: `startDate` (ISO 8601 or null), `tokenizerId` (`openai`, `claude` or null),
+/// Required: `modelName` (non-empty) and `matchPattern` (a regular expression that compiles). Optional: `unit`
+/// (`TOKENS`, `CHARACTERS`, `MILLISECONDS`, `SECONDS`, `REQUESTS` or `IMAGES`, or null as the OpenAPI document
+/// allows, so schema-driven clients are served), `startDate` (ISO 8601 or null), `tokenizerId` (`openai`, `claude` or null),
 /// `tokenizerConfig` (any JSON). Prices come either flat — `inputPrice` / `outputPrice` / `totalPrice`, non-negative,
 /// `totalPrice` only without the other two; they make one default tier named `Standard` — or as `pricingTiers`
 /// (see ``PricingTierDecoder``), never both and never neither. Unknown keys are ignored.
@@ -29,11 +29,12 @@ enum ModelDefinitionValidator {
             problems.add("matchPattern", why)
             matchPattern = nil
         }
-        let unit = fields.choice("unit", from: ModelPriceTable.units, required: true, problems: &problems)
+        // Null or absent is allowed (the OpenAPI document and Langfuse's handler agree): the model has no unit.
+        let unit = fields.choice("unit", from: ModelPriceTable.units, required: false, problems: &problems)
         let startDate = fields.date("startDate", problems: &problems)
         let tokenizerID = fields.choice("tokenizerId", from: ["openai", "claude"], required: false, problems: &problems)
         let tiers = pricingTiers(fields, modelID: id, problems: &problems)
-        guard problems.messages.isEmpty, let modelName, let matchPattern, let unit, let tiers else {
+        guard problems.messages.isEmpty, let modelName, let matchPattern, let tiers else {
             throw ValidationFailure(problems.messages.joined(separator: "; "))
         }
         return ModelDefinition(id: id, projectID: projectID, modelName: modelName, matchPattern: matchPattern,

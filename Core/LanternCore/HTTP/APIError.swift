@@ -46,6 +46,8 @@ public struct APIError: Error, Sendable {
 /// Turns every error thrown below it into a JSON response, so no route answers with an empty body or a trace.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = LanternRequestContext
+    /// The router's routes, to tell a wrong method (405) from an unknown path (404).
+    var routes = RouteTable()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -58,7 +60,16 @@ struct ErrorMiddleware: RouterMiddleware {
             return Self.response(for: error).response()
         } catch let error as HTTPResponseError {
             if error.status == .contentTooLarge { return APIError.payloadTooLarge(context.maxUploadSize).response() }
-            if error.status == .notFound { return APIError.notFound("Route not found: \(request.method) \(request.uri.path)").response() }
+            if error.status == .notFound {
+                let allowed = routes.methods(for: request.uri.path)
+                guard !allowed.isEmpty, !allowed.contains("\(request.method)") else {
+                    return APIError.notFound("Route not found: \(request.method) \(request.uri.path)").response()
+                }
+                var refusal = APIError(status: .methodNotAllowed, message: "Method \(request.method) is not allowed on \(request.uri.path); "
+                                       + "allowed: \(allowed.joined(separator: ", "))", errorName: "MethodNotAllowedError")
+                refusal.headers[.allow] = allowed.joined(separator: ", ")
+                return refusal.response()
+            }
             let name = error.status.code == 405 ? "MethodNotAllowedError" : "InvalidRequestError"
             return APIError(status: error.status, message: "\(error.status.reasonPhrase)", errorName: name).response()
         } catch {

@@ -9,7 +9,8 @@ public enum LanternServer {
         let router = Router(context: LanternRequestContext.self)
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .contentEncoding],
                                               allowMethods: [.get, .post, .put, .patch, .delete, .options]))
-        router.add(middleware: ErrorMiddleware())
+        let routes = RouteTable()
+        router.add(middleware: ErrorMiddleware(routes: routes))
         let support = RouteSupport(runtime: runtime)
         HealthRoutes(support: support).register(on: router)
         MetricsRoutes(support: support).register(on: router)
@@ -36,6 +37,7 @@ public enum LanternServer {
         MetricsQueryRoutes(support: support).register(on: api)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
         try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
+        routes.load(router.routes.map { ("\($0.path)", "\($0.method)") })
         return router
     }
 

@@ -66,7 +66,7 @@ struct MediaRoutes {
         let principal = try context.principal()
         let projectID = principal.projectID
         let mediaID = try support.parameter("mediaId", context)
-        let record = try await support.services.media.get(principal, id: mediaID)
+        let record = try await support.services.media.uploaded(principal, id: mediaID)
         let expiry = signer.expiry(from: Date())
         return JSONResponse.make(.ok, [
             "mediaId": .string(record.id), "contentType": .string(record.contentType),

@@ -20,6 +20,13 @@ struct MediaService: Sendable {
         return record
     }
 
+    /// A media whose bytes arrived; 404 "Media not yet uploaded" before that, as Langfuse answers.
+    func uploaded(_ principal: Principal, id: String) async throws -> MediaRecord {
+        let record = try await get(principal, id: id)
+        guard record.uploadedAt != nil else { throw APIError.notFound("Media not yet uploaded") }
+        return record
+    }
+
     /// The upload limit for a registered media: its declared length plus a little slack.
     func uploadLimit(_ principal: Principal, id: String, cap: Int) async throws -> Int {
         min(cap, try await get(principal, id: id).contentLength + 1024)
