@@ -66,6 +66,10 @@ struct CatalogAPITests {
             #expect(items?["meta"]?.objectValue?["totalItems"] == 1)
             let runItem = try await harness.send(client, .post, "/api/public/dataset-run-items", ["runName": "r1", "datasetItemId": "i1", "traceId": "t9"])
             #expect(runItem.status == .ok)
+            let datasetID = try #require(dataset?["id"]?.stringValue)
+            #expect(try harness.json(runItem).objectValue?["id"]
+                    == .string(DatasetRunItemUpdate.stableID(datasetID: datasetID, runName: "r1", datasetItemID: "i1", traceID: "t9")),
+                    "the id OTLP experiment spans give the same dataset, run, item and trace, so the two paths make one run item")
             let runs = try harness.json(try await harness.send(client, .get, "/api/public/datasets/ds/runs")).objectValue
             #expect(runs?["data"]?.arrayValue?.first?.objectValue?["name"] == "r1")
             let run = try harness.json(try await harness.send(client, .get, "/api/public/datasets/ds/runs/r1")).objectValue

@@ -76,6 +76,21 @@ struct CostAPITests {
                                            read: "g8")
             #expect(updated["costDetails"]?.objectValue?["total"] == 0.00035, "100 × 2.5e-6 + 10 × 1e-5")
 
+            // v2 observations: the model group carries the matched model and its prices as decimal strings, the usage
+            // group the tier that priced the usage; without the model group the required keys are there as null.
+            let v2 = try harness.json(try await harness.send(client, .get, "/api/public/v2/observations?fields=core,model,usage&limit=100"))
+            let byID = Dictionary(uniqueKeysWithValues: (v2.objectValue?["data"]?.arrayValue ?? []).compactMap { item in
+                item.objectValue.flatMap { object in object["id"]?.stringValue.map { ($0, object) } }
+            })
+            #expect(byID["g1"]?["modelId"] == .string(Self.gpt4oID) && byID["g1"]?["inputPrice"] == "0.0000025"
+                    && byID["g1"]?["outputPrice"] == "0.00001" && byID["g1"]?["totalPrice"] == .null, "prices as decimal strings: \(byID["g1"] ?? [:])")
+            #expect(byID["g1"]?["usagePricingTierName"] == "Standard", "the default tier priced g1")
+            #expect(byID["g3"]?["usagePricingTierName"] == "Fast mode", "the service-tier condition picked the attribute tier")
+            #expect(byID["g7"]?["usagePricingTierName"] == .null && byID["g7"]?["modelId"] == .null, "no model, no tier")
+            let core = try harness.json(try await harness.send(client, .get, "/api/public/v2/observations?fields=core&limit=1"))
+            let first = core.objectValue?["data"]?.arrayValue?.first?.objectValue ?? [:]
+            #expect(["modelId", "inputPrice", "outputPrice", "totalPrice"].allSatisfy { first[$0] == .null }, "required keys, null: \(first)")
+
             let trace = try harness.json(try await harness.send(client, .get, "/api/public/traces/trace-g1")).objectValue
             #expect(trace?["totalCost"] == 0.0035, "the trace's total cost")
         }

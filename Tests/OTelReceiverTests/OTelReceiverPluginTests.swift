@@ -343,7 +343,8 @@ struct OTelReceiverPluginTests {
         #expect(item.runMetadata == ["model": "gpt"], "runMetadata")
         #expect(item.traceID == traceHex, "traceID")
         #expect(item.observationID == spanHex, "observationID")
-        #expect(!item.id.isEmpty, "run item id")
+        #expect(item.id == DatasetRunItemUpdate.stableID(datasetID: "ds-1", runName: "run-1 - 2026-01-01T00:00:00Z", datasetItemID: "item-9",
+                                                         traceID: traceHex), "the id the REST route gives the same dataset, run, item and trace")
         #expect(await harness.observation(spanHex)?.environment == "sdk-experiment", "experiment environment")
 
         let again = try await OTelHarness()

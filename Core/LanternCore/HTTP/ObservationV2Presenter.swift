@@ -12,13 +12,18 @@ struct ObservationV2Presenter {
     let expandedMetadata: Set<String>
     let traces: [String: Trace]
     let promptIDs: PromptIDs
+    /// The model definitions the `model` and `usage` groups report prices and the pricing tier from.
+    let models: ModelCatalog
 
     func present(_ observation: Observation) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(observation.id), "traceId": .string(observation.traceID), "startTime": Presenters.date(observation.startTime),
             "endTime": Presenters.date(observation.endTime), "projectId": .string(observation.projectID),
             "parentObservationId": Presenters.string(observation.parentObservationID), "type": .string(observation.type.rawValue),
+            // Required by the OpenAPI document in every answer; null unless the `model` group is requested.
+            "modelId": .null, "inputPrice": .null, "outputPrice": .null, "totalPrice": .null,
         ]
+        let model = observation.modelID.flatMap { models.definition(projectID: observation.projectID, id: $0) }
         let trace = traces[observation.traceID]
         if fields.contains("basic") {
             object.merge([
@@ -43,12 +48,16 @@ struct ObservationV2Presenter {
             }))
         }
         if fields.contains("model") {
+            let prices = model?.defaultTier?.prices
             object.merge(["providedModelName": Presenters.string(observation.model), "internalModelId": Presenters.string(observation.modelID),
-                          "modelParameters": observation.modelParameters.map { .object($0) } ?? .null]) { $1 }
+                          "modelParameters": observation.modelParameters.map { .object($0) } ?? .null,
+                          "modelId": Presenters.string(observation.modelID), "inputPrice": Self.decimal(prices?["input"]),
+                          "outputPrice": Self.decimal(prices?["output"]), "totalPrice": Self.decimal(prices?["total"])]) { $1 }
         }
         if fields.contains("usage") {
             object.merge(["usageDetails": Presenters.numbers(observation.usageDetails), "costDetails": Presenters.numbers(observation.costDetails),
-                          "totalCost": Presenters.number(observation.totalCost), "usagePricingTierName": .null]) { $1 }
+                          "totalCost": Presenters.number(observation.totalCost),
+                          "usagePricingTierName": Presenters.string(model.flatMap { tierName(of: observation, $0) })]) { $1 }
         }
         if fields.contains("prompt") {
             object.merge(["promptId": Presenters.string(promptIDs.id(of: observation)), "promptName": Presenters.string(observation.promptName),
@@ -62,6 +71,21 @@ struct ObservationV2Presenter {
                           "traceName": Presenters.string(trace?.name)]) { $1 }
         }
         return .object(object)
+    }
+
+    /// The tier of `model` that prices the observation's usage: the same choice ingestion made with the same definition.
+    private func tierName(of observation: Observation, _ model: ModelDefinition) -> String? {
+        PricingTierSelector.select(from: model.pricingTiers, usage: UsageNormaliser.withTotal(observation.usageDetails),
+                                   modelParameters: observation.modelParameters ?? [:], metadata: observation.metadata)?.name
+    }
+
+    /// A price as the decimal string the OpenAPI document asks for (`"0.0000025"`, never an exponent); null for none.
+    static func decimal(_ price: Double?) -> JSONValue {
+        guard let price, price.isFinite else { return .null }
+        var text = String(format: "%.15f", price)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return .string(text)
     }
 
     /// A metadata value cut to ``metadataLimit`` characters of its text (strings) or JSON text (other values).

@@ -24,7 +24,7 @@ struct ObservationV2Routes {
                                                                      withTraces: !fields.isDisjoint(with: ["basic", "trace_context"]))
             let items = found.observations.items
             let presenter = ObservationV2Presenter(fields: fields, expandedMetadata: Set(reader.strings("expandMetadata")), traces: found.traces,
-                                                   promptIDs: found.observations.promptIDs)
+                                                   promptIDs: found.observations.promptIDs, models: support.runtime.models)
             let next: JSONValue = items.count == query.page.limit ? items.last.map { .string(ObservationCursorText.encode(ObservationCursor(after: $0))) } ?? .null : .null
             return JSONResponse.make(.ok, ["data": .array(items.map(presenter.present)), "meta": ["cursor": next]])
         }

@@ -76,7 +76,8 @@ struct DatasetRunService: Sendable {
         guard let item = try await storage.datasetItem(projectID: projectID, id: datasetItemID) else {
             throw APIError.notFound("Dataset item not found: \(datasetItemID)")
         }
-        var update = DatasetRunItemUpdate(id: "runitem-" + Identifiers.stableHash("\(item.datasetID)|\(runName)|\(datasetItemID)|\(traceID)"),
+        var update = DatasetRunItemUpdate(id: DatasetRunItemUpdate.stableID(datasetID: item.datasetID, runName: runName,
+                                                                                  datasetItemID: datasetItemID, traceID: traceID),
                                           datasetID: item.datasetID, runName: runName, datasetItemID: datasetItemID, traceID: traceID)
         update.observationID = observationID
         update.runDescription = runDescription

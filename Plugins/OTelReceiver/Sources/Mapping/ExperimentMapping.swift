@@ -14,7 +14,10 @@ enum ExperimentMapping {
         } else {
             guard isRoot else { return nil }
         }
-        var item = DatasetRunItemUpdate(id: StableID.hash(["dataset-run-item", runName, itemID]), datasetID: datasetID,
+        // The same id as the REST route gives this (dataset, run, item, trace): an SDK that reports an item both ways
+        // (the JS SDK's runExperiment) gets one run item, as in Langfuse.
+        let id = DatasetRunItemUpdate.stableID(datasetID: datasetID, runName: runName, datasetItemID: itemID, traceID: span.traceID)
+        var item = DatasetRunItemUpdate(id: id, datasetID: datasetID,
                                         runName: runName, datasetItemID: itemID, traceID: span.traceID)
         item.observationID = span.spanID
         item.runID = attributes.text("langfuse.experiment.id")

@@ -39,27 +39,3 @@ enum HexID {
         (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
     }
 }
-
-/// Deterministic ids from text (FNV-1a, two 64-bit lanes): for stable entity ids, not for security.
-enum StableID {
-    static func hash(_ parts: [String]) -> String {
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for (index, part) in parts.enumerated() {
-            if index > 0 {
-                first = (first ^ 0x1f) &* 0x100_0000_01b3
-                second = (second ^ 0x1e) &* 0x100_0000_01b3
-            }
-            for byte in part.utf8 {
-                first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-                second = (second ^ UInt64(byte ^ 0x5a)) &* 0x100_0000_01b3
-            }
-        }
-        return pad(first) + pad(second)
-    }
-
-    private static func pad(_ value: UInt64) -> String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-    }
-}
