@@ -41,7 +41,7 @@ struct OTelReceiverPluginTests {
         #expect(harness.route.method == "POST", "route method")
         #expect(harness.route.path == "/api/public/otel/v1/traces", "route path")
         #expect(harness.route.access == .project, "route access")
-        #expect(harness.route.maxBodyBytes == 64 << 20, "route maxBodyBytes")
+        #expect(harness.route.maxBodyBytes == 16 << 20, "route maxBodyBytes")
         let small = try await OTelHarness(settings: PluginSettings(["maxBodyBytes": 2048]))
         #expect(small.route.maxBodyBytes == 2048, "configured maxBodyBytes")
     }
@@ -112,11 +112,16 @@ struct OTelReceiverPluginTests {
 
     @Test func inflatedSizeIsCapped() async throws {
         let harness = try await OTelHarness()
-        // 300 MB of zeros compress to about 300 KB; the receiver stops at 256 MiB.
+        // 300 MB of zeros compress to about 300 KB; the receiver stops at its own body limit (16 MiB by default).
         let bomb = try shellOutput("head -c 300000000 /dev/zero | /bin/gzip -c -1")
         let response = try await harness.post(bomb, headers: ["content-encoding": "gzip"])
-        #expect(response.status == 413, "status of a body inflating past 256 MiB")
+        #expect(response.status == 413, "status of a body inflating past the route's limit")
+        #expect(response.otlpError.contains("limit of 16777216 bytes (plugins.otlp.settings.maxBodyBytes)"), "names the limit and its setting")
         #expect(await harness.sink.events.isEmpty, "nothing ingested")
+        let small = try await OTelHarness(settings: PluginSettings(["maxBodyBytes": 4096]))
+        let padded = try gzip(OTLPProto.request([OTLPProto.Span()]) + [UInt8](repeating: 0, count: 8192))
+        #expect(padded.count < 4096, "the compressed body fits the limit")
+        #expect(try await small.post(padded, headers: ["content-encoding": "gzip"]).status == 413, "the inflated one does not")
     }
 
     @Test func wrongContentTypeIsRejected() async throws {

@@ -5,8 +5,10 @@ import LanternPluginSDK
 /// and the hand-off to the ingestion sink. Every failure becomes an HTTP answer; nothing throws or traps.
 struct ExportHandler {
     let host: any PluginHost
-    /// The cap on a decompressed body.
-    var inflatedLimit = Gzip.defaultLimit
+    /// The cap on a decompressed body: the route's own body limit, so gzip cannot widen what a request may carry.
+    let inflatedLimit: Int
+    /// The setting that sets the limit, named in the 413 answer.
+    let limitSetting: String
     /// The newest `x-langfuse-ingestion-version` this receiver understands (Langfuse SDK v5 sends 4).
     static let newestIngestionVersion = 4
 
@@ -85,7 +87,8 @@ struct ExportHandler {
                 } catch {
                     switch error {
                     case .tooLarge(let limit):
-                        return .failure(ResponseFailure(ExportResponses.error(413, "Decompressed body exceeds the limit of \(limit) bytes")))
+                        return .failure(ResponseFailure(ExportResponses.error(
+                            413, "Decompressed body exceeds the limit of \(limit) bytes (\(limitSetting)); inflating stopped there")))
                     case .corrupt(let reason):
                         return .failure(ResponseFailure(ExportResponses.error(400, "Invalid gzip body: \(reason)")))
                     }

@@ -8,10 +8,14 @@ final class OTelReceiver: IngestionReceiver {
     static let path = "/api/public/otel/v1/traces"
 
     private let maxBodyBytes: Int
+    /// The key path of the body limit, for the messages that name it.
+    private let limitSetting: String
     private let host = Mutex<(any PluginHost)?>(nil)
 
-    init(maxBodyBytes: Int) {
+    /// A receiver whose bodies, compressed and decompressed alike, are at most `maxBodyBytes`.
+    init(maxBodyBytes: Int, limitSetting: String) {
         self.maxBodyBytes = maxBodyBytes
+        self.limitSetting = limitSetting
     }
 
     func start(host: any PluginHost) async throws {
@@ -34,6 +38,6 @@ final class OTelReceiver: IngestionReceiver {
         guard let host = host.withLock({ $0 }) else {
             return ExportResponses.unavailable("the OTLP receiver is not started")
         }
-        return await ExportHandler(host: host).handle(request)
+        return await ExportHandler(host: host, inflatedLimit: maxBodyBytes, limitSetting: limitSetting).handle(request)
     }
 }

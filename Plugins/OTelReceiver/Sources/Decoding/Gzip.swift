@@ -10,11 +10,9 @@ enum Gzip {
         case corrupt(String)
     }
 
-    /// The default cap on the inflated size: 256 MiB.
-    static let defaultLimit = 256 << 20
-
-    /// Inflates one or more concatenated gzip members.
-    static func inflate(_ input: [UInt8], limit: Int = defaultLimit) throws(Failure) -> [UInt8] {
+    /// Inflates one or more concatenated gzip members, a chunk at a time; past `limit` bytes of output it stops and
+    /// throws, so a small body that would inflate to gigabytes costs at most `limit` bytes and the time to reach them.
+    static func inflate(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
         guard !input.isEmpty else { throw .corrupt("empty gzip body") }
         var stream = z_stream()
         guard lantern_otel_inflate_init_gzip(&stream) == Z_OK else { throw .corrupt("zlib could not be initialised") }
