@@ -14,7 +14,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         MallocArenas.cap()
+        LanternLogging.bootstrap()
         let runtime = try CommandSupport.prepare(config)
+        LanternLogging.configure(runtime.config.logging)
         do { try await runtime.start() } catch {
             CommandSupport.fail("lantern: \(error)")
         }

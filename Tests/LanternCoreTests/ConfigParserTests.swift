@@ -26,6 +26,17 @@ struct ConfigParserTests {
         #expect(config.directory == "/tmp/cfg")
     }
 
+    @Test func loggingFormatAndLevelAreCheckedByName() throws {
+        let config = try parse("version: 1\nlogging: { format: json, level: warning }\n")
+        #expect(config.logging.format == .json && config.logging.level == "warning")
+        #expect(try parse("version: 1\n").logging == LanternConfig.Logging(), "text at info by default")
+        #expect { try parse("version: 1\nlogging: { format: xml, level: loud, colour: red }\n") } throws: { error in
+            let text = "\(error)"
+            return text.contains("logging.format: must be text or json (got xml)") && text.contains("logging.level: must be one of trace")
+                && text.contains("logging.colour")
+        }
+    }
+
     @Test func seededKeysArePrintedOnlyWhenTheConfigSaysSo() throws {
         #expect(try parse("version: 1\n").printSeededKeys == false)
         #expect(try parse("version: 1\nprintSeededKeys: true\n").printSeededKeys == true)

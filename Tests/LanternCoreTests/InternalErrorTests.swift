@@ -28,20 +28,25 @@ struct InternalErrorTests {
     @Test func theBodyCarriesARequestIDAndTheLogCarriesTheDetail() async throws {
         let handler = CapturingLogHandler()
         let router = Router(context: LanternRequestContext.self)
+        router.add(middleware: RequestIDMiddleware(logger: Logger(label: "test.access") { _ in handler }))
         router.add(middleware: ErrorMiddleware())
         router.get("/boom") { _, _ -> Response in throw Leaky() }
         let app = Application(router: router, logger: Logger(label: "test") { _ in handler })
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: "/boom", method: .get)
+            let response = try await client.execute(uri: "/boom", method: .get, headers: [.requestID: "caller-id-7"])
             #expect(response.status == .internalServerError)
             let body = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: response.body))
             let requestID = try #require(body.objectValue?["requestId"]?.stringValue)
             #expect(body.objectValue?["message"]?.stringValue == "internal error (request id \(requestID))")
             #expect(!String(buffer: response.body).contains("hunter2"), "no internal detail reaches the client")
-            #expect(response.headers[.requestID] == requestID)
+            #expect(requestID == "caller-id-7" && response.headers[.requestID] == requestID, "the request's own id")
             let logged = handler.records.withLock { $0 }.filter { $0.metadata["requestId"]?.description == requestID }
-            #expect(logged.count == 1)
-            #expect(logged.first?.metadata["error"]?.description.contains("hunter2") == true, "the log line has the detail")
+            #expect(logged.count == 2, "the error line and the access line: \(logged.map(\.message))")
+            #expect(logged.first { $0.message == "internal error" }?.metadata["error"]?.description.contains("hunter2") == true,
+                    "the log line has the detail")
+            let access = logged.first { $0.message == "request" }?.metadata ?? [:]
+            #expect(access["status"]?.description == "500" && access["route"]?.description == "/boom" && access["method"]?.description == "GET",
+                    "the access line: \(access)")
         }
     }
 }

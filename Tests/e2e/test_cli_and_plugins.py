@@ -153,3 +153,30 @@ def test_serve_prints_seeded_secrets_only_on_a_profile_that_asks(tmp_path):
     server = launch_server(quiet, tmp_path, {"LANTERN_SECRET_KEY": "sk-lf-never-printed"})
     stop_server(server)
     assert "Lantern is listening" in server.output() and "sk-lf-never-printed" not in server.output(), server.output()
+
+
+def test_json_logs_carry_request_ids_and_no_secret(tmp_path):
+    import json as _json
+    from conftest import launch_server, stop_server
+    config = tmp_path / "json-logs.yaml"
+    config.write_text((REPO_ROOT / "config" / "dev-sqlite.yaml").read_text()
+                      .replace("printSeededKeys: true", "printSeededKeys: false\nlogging: { format: json, level: info }")
+                      .replace("../.data/lantern-dev.sqlite", str(tmp_path / "logs.sqlite")))
+    secret = "sk-lf-must-never-be-logged"
+    server = launch_server(config, tmp_path, {"LANTERN_SECRET_KEY": secret})
+    try:
+        api = Api(server.base_url, "pk-lf-dev", secret)
+        status, _ = api.request("POST", "/api/public/ingestion", json_body={"batch": [event("trace-create", {"id": uid(), "name": "logged"})]},
+                                headers={"X-Request-Id": "e2e-request-1"})
+        assert status == 207, status
+        wrong = Api(server.base_url, "pk-lf-dev", secret + "-wrong")
+        assert wrong.get("/api/public/traces")[0] == 401
+    finally:
+        stop_server(server)
+    lines = [line for line in server.output().splitlines() if line.startswith("{")]
+    records = [_json.loads(line) for line in lines]
+    access = [r for r in records if r.get("label") == "lantern.access" and r.get("requestId") == "e2e-request-1"]
+    assert len(access) == 1, f"one access line for the request: {records}"
+    assert access[0]["route"] == "/api/public/ingestion" and access[0]["status"] == "207" and access[0]["method"] == "POST", access[0]
+    assert access[0]["projectId"].startswith("project-"), access[0]
+    assert secret not in server.output(), "a secret key reached the log"

@@ -36,9 +36,11 @@ public struct ConfigParser {
         guard let root, let top = reader.mapping(root, at: "") else {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
-        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "cost", "pluginDirectories", "plugins", "projects", "printSeededKeys"])
+        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "logging", "cost", "pluginDirectories", "plugins", "projects",
+                                                          "printSeededKeys"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
+        if let logging = top["logging"] { config.logging = readLogging(logging, &reader) }
         if let cost = top["cost"] { config.cost = readCost(cost, directory: config.directory, &reader) }
         if let directories = top["pluginDirectories"] {
             config.pluginDirectories = (reader.strings(directories, at: "pluginDirectories") ?? [])
@@ -79,6 +81,24 @@ public struct ConfigParser {
             server.benchmarkEndpoint = value
         }
         return server
+    }
+
+    private func readLogging(_ node: Node, _ reader: inout NodeReader) -> LanternConfig.Logging {
+        var logging = LanternConfig.Logging()
+        guard let map = reader.mapping(node, at: "logging") else { return logging }
+        reader.rejectUnknownKeys(map, at: "logging", allowed: ["format", "level"])
+        if let node = map["format"], let text = reader.string(node, at: "logging.format") {
+            if let format = LanternConfig.Logging.Format(rawValue: text) { logging.format = format } else {
+                reader.report(node, at: "logging.format", "must be text or json (got \(text))")
+            }
+        }
+        if let node = map["level"], let text = reader.string(node, at: "logging.level") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            if levels.contains(text) { logging.level = text } else {
+                reader.report(node, at: "logging.level", "must be one of \(levels.joined(separator: ", ")) (got \(text))")
+            }
+        }
+        return logging
     }
 
     private func readCost(_ node: Node, directory: String, _ reader: inout NodeReader) -> LanternConfig.Cost {

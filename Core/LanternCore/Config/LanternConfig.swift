@@ -16,6 +16,14 @@ public struct LanternConfig: Sendable {
         public var benchmarkEndpoint = false
     }
 
+    /// How the server logs: `logging.format` (`text` for people, `json` for log pipelines) and `logging.level`.
+    public struct Logging: Sendable, Hashable {
+        public enum Format: String, Sendable, CaseIterable { case text, json }
+        public var format = Format.text
+        /// A swift-log level name: trace, debug, info, notice, warning, error or critical.
+        public var level = "info"
+    }
+
     /// Usage and cost tracking: where the built-in price table and the tokenizer vocabularies are.
     public struct Cost: Sendable, Hashable {
         /// `cost.modelPrices` as an absolute path; nil: `model-prices.json` beside the config file, if there is one.
@@ -50,6 +58,7 @@ public struct LanternConfig: Sendable {
     /// Absolute folder of the file; relative paths resolve against it.
     public var directory: String
     public var server = Server()
+    public var logging = Logging()
     public var cost = Cost()
     /// Absolute extra folders searched for plugins given by name.
     public var pluginDirectories: [String] = []

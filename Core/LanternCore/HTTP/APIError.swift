@@ -73,13 +73,12 @@ struct ErrorMiddleware: RouterMiddleware {
             let name = error.status.code == 405 ? "MethodNotAllowedError" : "InvalidRequestError"
             return APIError(status: error.status, message: "\(error.status.reasonPhrase)", errorName: name).response()
         } catch {
-            return Self.internalError(error, request: request, logger: context.logger)
+            return Self.internalError(error, request: request, requestID: context.requestID ?? Identifiers.random(), logger: context.logger)
         }
     }
 
     /// A 500 that tells the client only "internal error" and a request id; the detail goes to the log under that id.
-    static func internalError(_ error: any Error, request: Request, logger: Logger) -> Response {
-        let requestID = Identifiers.random()
+    static func internalError(_ error: any Error, request: Request, requestID: String, logger: Logger) -> Response {
         logger.error("internal error", metadata: ["requestId": "\(requestID)", "error": "\(error)", "method": "\(request.method)",
                                                   "path": "\(request.uri.path)"])
         return JSONResponse.make(.internalServerError, ["message": .string("internal error (request id \(requestID))"),

@@ -21,6 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.projectID = projectID
         context.publicKey = publicKey
+        context.seen.withLock { $0.projectID = projectID }
         return try await next(request, context)
     }
 

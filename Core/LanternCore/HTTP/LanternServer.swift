@@ -7,6 +7,7 @@ public enum LanternServer {
     /// The router with every route of the kernel and of the runtime's receivers.
     public static func router(for runtime: LanternRuntime) throws -> Router<LanternRequestContext> {
         let router = Router(context: LanternRequestContext.self)
+        router.add(middleware: RequestIDMiddleware(logger: Logger(label: "lantern.access")))
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .contentEncoding],
                                               allowMethods: [.get, .post, .put, .patch, .delete, .options]))
         let routes = RouteTable()
