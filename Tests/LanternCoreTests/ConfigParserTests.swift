@@ -37,6 +37,15 @@ struct ConfigParserTests {
         }
     }
 
+    @Test func connectionLimitsAreRangeChecked() throws {
+        let config = try parse("version: 1\nserver: { idleTimeoutSeconds: 5, maxConnections: 100 }\n")
+        #expect(config.server.idleTimeoutSeconds == 5 && config.server.maxConnections == 100)
+        #expect(try parse("version: 1\n").server.idleTimeoutSeconds == 30, "30 s by default")
+        #expect { try parse("version: 1\nserver: { idleTimeoutSeconds: 0, maxConnections: 0 }\n") } throws: { error in
+            "\(error)".contains("server.idleTimeoutSeconds") && "\(error)".contains("server.maxConnections")
+        }
+    }
+
     @Test func seededKeysArePrintedOnlyWhenTheConfigSaysSo() throws {
         #expect(try parse("version: 1\n").printSeededKeys == false)
         #expect(try parse("version: 1\nprintSeededKeys: true\n").printSeededKeys == true)

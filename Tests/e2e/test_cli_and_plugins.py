@@ -180,3 +180,24 @@ def test_json_logs_carry_request_ids_and_no_secret(tmp_path):
     assert access[0]["route"] == "/api/public/ingestion" and access[0]["status"] == "207" and access[0]["method"] == "POST", access[0]
     assert access[0]["projectId"].startswith("project-"), access[0]
     assert secret not in server.output(), "a secret key reached the log"
+
+
+def test_idle_and_half_sent_requests_are_dropped(tmp_path):
+    import socket
+    from conftest import launch_server, stop_server
+    config = tmp_path / "idle.yaml"
+    config.write_text((REPO_ROOT / "config" / "dev-sqlite.yaml").read_text()
+                      .replace("  port: ${LANTERN_PORT:-3000}", "  port: ${LANTERN_PORT:-3000}\n  idleTimeoutSeconds: 1")
+                      .replace("../.data/lantern-dev.sqlite", str(tmp_path / "idle.sqlite")))
+    server = launch_server(config, tmp_path, {})
+    try:
+        slow = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        slow.sendall(b"GET /api/public/health HTTP/1.1\r\nHost: x\r\nX-Half: ")
+        slow.settimeout(10)  # far past idleTimeoutSeconds: a connection still open then raises socket.timeout here
+        closed = slow.recv(1024) == b""
+        slow.close()
+        assert closed, "a connection stopped mid-header was answered instead of dropped"
+        status, _ = Api(server.base_url, "pk-lf-dev", "sk-lf-dev").get("/api/public/health", auth=False)
+        assert status == 200, "the server keeps serving"
+    finally:
+        stop_server(server)

@@ -65,7 +65,8 @@ public struct ConfigParser {
         var server = LanternConfig.Server()
         guard let map = reader.mapping(node, at: "server") else { return server }
         reader.rejectUnknownKeys(map, at: "server", allowed: ["host", "port", "maxIngestionBodyBytes", "maxJSONBodyBytes",
-                                                                  "ingestionQueueEvents", "benchmarkEndpoint"])
+                                                                  "ingestionQueueEvents", "benchmarkEndpoint", "idleTimeoutSeconds",
+                                                                  "maxConnections"])
         if let host = map["host"] { server.host = reader.string(host, at: "server.host") ?? server.host }
         if let port = map["port"], let value = reader.integer(port, at: "server.port", in: 0...65535) { server.port = value }
         if let size = map["maxIngestionBodyBytes"], let value = reader.integer(size, at: "server.maxIngestionBodyBytes", in: 1024...(1 << 30)) {
@@ -79,6 +80,12 @@ public struct ConfigParser {
         }
         if let flag = map["benchmarkEndpoint"], let value = reader.boolean(flag, at: "server.benchmarkEndpoint") {
             server.benchmarkEndpoint = value
+        }
+        if let node = map["idleTimeoutSeconds"], let value = reader.integer(node, at: "server.idleTimeoutSeconds", in: 1...3600) {
+            server.idleTimeoutSeconds = value
+        }
+        if let node = map["maxConnections"], let value = reader.integer(node, at: "server.maxConnections", in: 1...100_000) {
+            server.maxConnections = value
         }
         return server
     }

@@ -14,6 +14,10 @@ public struct LanternConfig: Sendable {
         public var ingestionQueueEvents = 50_000
         /// Serves `POST /bench/discard` (reads and drops the body) as the benchmark suite's HTTP baseline.
         public var benchmarkEndpoint = false
+        /// A connection that sends nothing for this long (mid-header included: slow-loris clients) is closed.
+        public var idleTimeoutSeconds = 30
+        /// Connections served at once; past it the server accepts no more until one closes.
+        public var maxConnections = 4_096
     }
 
     /// How the server logs: `logging.format` (`text` for people, `json` for log pipelines) and `logging.level`.

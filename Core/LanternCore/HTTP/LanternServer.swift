@@ -48,8 +48,12 @@ public enum LanternServer {
         let server = runtime.config.server
         var logger = Logger(label: "lantern.http")
         logger.logLevel = .warning
+        // Idle connections (a client that stopped mid-header included) are closed, and accepting pauses at the cap,
+        // so a few clients cannot hold every file descriptor.
         return Application(router: try router(for: runtime),
-                           configuration: .init(address: .hostname(server.host, port: server.port), serverName: "lantern"),
+                           server: .http1(configuration: .init(idleTimeout: .seconds(Int64(server.idleTimeoutSeconds)))),
+                           configuration: .init(address: .hostname(server.host, port: server.port), serverName: "lantern",
+                                                availableConnectionsDelegate: .maximum(server.maxConnections, logger: logger)),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? server.port) },
                            logger: logger)
     }
