@@ -84,6 +84,10 @@ struct MetricsAPITests {
                 ("bad operator", ["filters": [["column": "name", "operator": ">", "value": "x", "type": "string"]]], "filters[0].operator"),
                 ("reversed range", ["toTimestamp": "2026-05-01T00:00:00Z"], "fromTimestamp"),
                 ("row limit", ["config": ["row_limit": 5000]], "config.row_limit"),
+                ("years at minute granularity", ["fromTimestamp": "2020-01-01T00:00:00Z", "toTimestamp": "2026-01-01T00:00:00Z",
+                                                 "timeDimension": ["granularity": "minute"]], "metrics.maxTimeBuckets"),
+                ("too many filters", ["filters": .array((0..<51).map { _ in ["column": "name", "operator": "=", "value": "x", "type": "string"] })],
+                 "metrics.maxFilters"),
             ]
             for (what, change, part) in cases {
                 let response = try await metrics(client, "/api/public/v2/metrics", .object(base.merging(change) { $1 }))

@@ -36,11 +36,12 @@ public struct ConfigParser {
         guard let root, let top = reader.mapping(root, at: "") else {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
-        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "logging", "cost", "pluginDirectories", "plugins", "projects",
+        reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "logging", "metrics", "cost", "pluginDirectories", "plugins", "projects",
                                                           "printSeededKeys"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
         if let logging = top["logging"] { config.logging = readLogging(logging, &reader) }
+        if let metrics = top["metrics"] { config.metrics = readMetrics(metrics, &reader) }
         if let cost = top["cost"] { config.cost = readCost(cost, directory: config.directory, &reader) }
         if let directories = top["pluginDirectories"] {
             config.pluginDirectories = (reader.strings(directories, at: "pluginDirectories") ?? [])
@@ -106,6 +107,22 @@ public struct ConfigParser {
             }
         }
         return logging
+    }
+
+    private func readMetrics(_ node: Node, _ reader: inout NodeReader) -> MetricsQueryLimits {
+        var limits = MetricsQueryLimits()
+        guard let map = reader.mapping(node, at: "metrics") else { return limits }
+        reader.rejectUnknownKeys(map, at: "metrics", allowed: ["maxDimensions", "maxFilters", "maxTimeBuckets"])
+        if let node = map["maxDimensions"], let value = reader.integer(node, at: "metrics.maxDimensions", in: 1...100) {
+            limits.maxDimensions = value
+        }
+        if let node = map["maxFilters"], let value = reader.integer(node, at: "metrics.maxFilters", in: 1...1000) {
+            limits.maxFilters = value
+        }
+        if let node = map["maxTimeBuckets"], let value = reader.integer(node, at: "metrics.maxTimeBuckets", in: 1...10_000_000) {
+            limits.maxTimeBuckets = value
+        }
+        return limits
     }
 
     private func readCost(_ node: Node, directory: String, _ reader: inout NodeReader) -> LanternConfig.Cost {

@@ -63,6 +63,8 @@ public struct LanternConfig: Sendable {
     public var directory: String
     public var server = Server()
     public var logging = Logging()
+    /// The most work one metrics query may ask for.
+    public var metrics = MetricsQueryLimits()
     public var cost = Cost()
     /// Absolute extra folders searched for plugins given by name.
     public var pluginDirectories: [String] = []

@@ -21,14 +21,7 @@ struct MetricsQueryRoutes {
     }
 
     private func answer(_ request: Request, _ context: LanternRequestContext, api: MetricsAPIVersion) async throws -> Response {
-        let principal = try context.principal()
-        let query: MetricsQuery
-        do throws(ValidationFailure) {
-            query = try MetricsQueryParser.parse(QueryReader(request).string("query"), api: api)
-        } catch {
-            throw APIError.badRequest(error.message)
-        }
-        let rows = try await support.services.metrics.query(principal, query)
+        let rows = try await support.services.metrics.query(try context.principal(), text: QueryReader(request).string("query"), api: api)
         return JSONResponse.make(.ok, ["data": .array(rows.map { .object($0) })])
     }
 }

@@ -12,8 +12,17 @@ struct MetricsService: Sendable {
         return store
     }
 
-    func query(_ principal: Principal, _ query: MetricsQuery) async throws -> [MetricsRow] {
-        try await store().metrics(projectID: principal.projectID, query: query)
+    /// Parses the `query` parameter as the `api` route reads it, checks it against the config's limits and runs it;
+    /// 400 naming the part at fault.
+    func query(_ principal: Principal, text: String?, api: MetricsAPIVersion) async throws -> [MetricsRow] {
+        let query: MetricsQuery
+        do throws(ValidationFailure) {
+            query = try MetricsQueryParser.parse(text, api: api)
+            try kernel.runtime.config.metrics.check(query)
+        } catch {
+            throw APIError.badRequest(error.message)
+        }
+        return try await store().metrics(projectID: principal.projectID, query: query)
     }
 
     func daily(_ principal: Principal, _ filters: DailyMetrics.Filters) async throws -> [JSONValue] {
