@@ -16,12 +16,6 @@ public struct LanternRequestContext: RequestContext {
         coreContext = .init(source: source)
     }
 
-    /// The authenticated project; throws 401 when a route forgot its auth middleware.
-    func requireProject() throws -> String {
-        guard let projectID else { throw APIError.unauthorized("No authorization header") }
-        return projectID
-    }
-
     /// The authenticated caller, for the kernel's services; throws 401 when a route forgot its auth middleware.
     func principal() throws -> Principal {
         guard let projectID, let publicKey else { throw APIError.unauthorized("No authorization header") }
