@@ -23,11 +23,10 @@ struct RequestIDMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.requestID] = requestID
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let seen = context.seen.value
         logger.info("request", metadata: [
             "requestId": .string(requestID), "method": "\(request.method)", "route": .string(context.endpointPath ?? request.uri.path),
-            "status": "\(response.status.code)", "durationMs": .string(String(format: "%.1f", milliseconds)),
+            "status": "\(response.status.code)", "durationMs": .string(String(format: "%.1f", elapsed.inSeconds * 1000)),
             "projectId": .string(seen.projectID ?? "-"), "bytes": "\(response.body.contentLength ?? -1)",
         ])
         return response

@@ -173,8 +173,7 @@ final class GroupCommitWriter: Sendable {
                 state.heldEvents -= events.count
                 return (state.queue.count, state.heldEvents)
             }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            stats.committed(events: events.count, seconds: seconds, at: finished, failed: failed)
+            stats.committed(events: events.count, seconds: elapsed.inSeconds, at: finished, failed: failed)
             stats.queueChanged(requests: held.0, events: held.1)
         }
     }

@@ -44,8 +44,9 @@ struct MediaRoutes {
 
     @Sendable func upload(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let (principal, mediaID) = try verified(.upload, request, context)
-        let limit = try await support.services.media.uploadLimit(principal, id: mediaID, cap: Self.maxMediaBytes)
-        try await support.services.media.upload(principal, id: mediaID, bytes: try await JSONResponse.collect(request, limit: limit))
+        try await support.services.media.upload(principal, id: mediaID, cap: Self.maxMediaBytes) { limit in
+            try await JSONResponse.collect(request, limit: limit)
+        }
         return Response(status: .ok)
     }
 

@@ -27,14 +27,11 @@ struct MediaService: Sendable {
         return record
     }
 
-    /// The upload limit for a registered media: its declared length plus a little slack.
-    func uploadLimit(_ principal: Principal, id: String, cap: Int) async throws -> Int {
-        min(cap, try await get(principal, id: id).contentLength + 1024)
-    }
-
-    /// Stores uploaded bytes when they match the declared SHA-256.
-    func upload(_ principal: Principal, id: String, bytes: [UInt8]) async throws {
+    /// Stores uploaded bytes when they match the declared SHA-256. `read` collects the body up to the limit it is
+    /// given: the record's declared length plus a little slack, at most `cap`.
+    func upload(_ principal: Principal, id: String, cap: Int, read: (Int) async throws -> [UInt8]) async throws {
         let record = try await get(principal, id: id)
+        let bytes = try await read(min(cap, record.contentLength + 1024))
         guard Digests.sha256Base64(bytes) == record.sha256 else {
             throw APIError.badRequest("uploaded bytes do not match the declared sha256Hash")
         }
