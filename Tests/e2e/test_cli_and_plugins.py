@@ -47,7 +47,7 @@ def test_plugins_list_names_kind_version_file_and_abi(tmp_path):
     res = run_cli("plugins", "list", "--config", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
     assert res.returncode == 0, f"plugins list exit code: {res.returncode}; stderr={res.stderr}"
     for expected in ("storage", "kind:    storage", "type:    sqlite", "dev.lantern.sqlite-storage",
-                     "libSQLiteStorage.so", "abi:     abi=1"):
+                     "libSQLiteStorage.so", "abi:     abi=2"):
         assert expected in res.stdout, f"plugins list output lacks {expected!r}: {res.stdout}"
 
 

@@ -7,7 +7,7 @@ import Foundation
 /// - Methods throw ``StorageError`` for expected failures; other errors mean "unavailable".
 /// - A method a backend does not support throws ``StorageError/unsupported(_:)`` naming the capability,
 ///   never a silently narrower answer.
-public protocol StorageBackend: Component, ProjectStore, IngestionStore, TraceReader, PromptStore, DatasetStore, MediaStore {
+public protocol StorageBackend: Component, ProjectStore, IdentityStore, IngestionStore, TraceReader, PromptStore, DatasetStore, MediaStore {
     /// Applies pending schema migrations; idempotent, safe to call on every start.
     func migrate() async throws
 }
