@@ -73,7 +73,7 @@ public final class PluginLoader: Sendable {
         return manifest
     }
 
-    /// `ABI 1 (swift-6.3)` from a stamp `abi=2 compiler=swift-6.3`.
+    /// `ABI 2 (swift-6.3)` from a stamp `abi=2 compiler=swift-6.3`.
     static func describe(_ stamp: String) -> String {
         var fields: [String: String] = [:]
         for part in stamp.split(separator: " ") {
