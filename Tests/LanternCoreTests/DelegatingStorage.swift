@@ -17,6 +17,39 @@ class DelegatingStorage: StorageBackend, @unchecked Sendable {
     func project(id: String) async throws -> Project? { try await base.project(id: id) }
     func upsertAPIKey(_ key: APIKey) async throws { try await base.upsertAPIKey(key) }
     func apiKey(publicKey: String) async throws -> APIKey? { try await base.apiKey(publicKey: publicKey) }
+    func upsertOrganization(_ organization: Organization) async throws { try await base.upsertOrganization(organization) }
+    func organization(id: String) async throws -> Organization? { try await base.organization(id: id) }
+    func projects(organizationID: String) async throws -> [Project] { try await base.projects(organizationID: organizationID) }
+    func upsertUser(_ user: User) async throws { try await base.upsertUser(user) }
+    func user(id: String) async throws -> User? { try await base.user(id: id) }
+    func user(email: String) async throws -> User? { try await base.user(email: email) }
+    func upsertOrganizationMembership(_ membership: OrganizationMembership) async throws { try await base.upsertOrganizationMembership(membership) }
+    func deleteOrganizationMembership(organizationID: String, userID: String) async throws -> Bool {
+        try await base.deleteOrganizationMembership(organizationID: organizationID, userID: userID)
+    }
+    func organizationMemberships(organizationID: String) async throws -> [OrganizationMembership] {
+        try await base.organizationMemberships(organizationID: organizationID)
+    }
+    func organizationMemberships(userID: String) async throws -> [OrganizationMembership] { try await base.organizationMemberships(userID: userID) }
+    func upsertProjectMembership(_ membership: ProjectMembership) async throws { try await base.upsertProjectMembership(membership) }
+    func deleteProjectMembership(projectID: String, userID: String) async throws -> Bool {
+        try await base.deleteProjectMembership(projectID: projectID, userID: userID)
+    }
+    func projectMemberships(projectID: String) async throws -> [ProjectMembership] { try await base.projectMemberships(projectID: projectID) }
+    func projectMemberships(userID: String) async throws -> [ProjectMembership] { try await base.projectMemberships(userID: userID) }
+    func apiKeys(projectID: String) async throws -> [APIKey] { try await base.apiKeys(projectID: projectID) }
+    func organizationAPIKeys(organizationID: String) async throws -> [APIKey] { try await base.organizationAPIKeys(organizationID: organizationID) }
+    func deleteAPIKey(id: String) async throws -> Bool { try await base.deleteAPIKey(id: id) }
+    func touchAPIKey(id: String, at date: Date) async throws { try await base.touchAPIKey(id: id, at: date) }
+    func insertSession(_ session: SignInSession) async throws { try await base.insertSession(session) }
+    func session(id: String) async throws -> SignInSession? { try await base.session(id: id) }
+    func touchSession(id: String, at date: Date) async throws { try await base.touchSession(id: id, at: date) }
+    func deleteSession(id: String) async throws -> Bool { try await base.deleteSession(id: id) }
+    func deleteSessions(userID: String) async throws -> Int { try await base.deleteSessions(userID: userID) }
+    func deleteProjectData(projectID: String, limit: Int) async throws -> (table: String, rows: Int)? {
+        try await base.deleteProjectData(projectID: projectID, limit: limit)
+    }
+    func deleteProjectRecord(id: String) async throws -> Bool { try await base.deleteProjectRecord(id: id) }
     func traces(projectID: String, query: TraceQuery) async throws -> Page<TraceSummary> { try await base.traces(projectID: projectID, query: query) }
     func trace(projectID: String, id: String) async throws -> TraceSummary? { try await base.trace(projectID: projectID, id: id) }
     func observations(projectID: String, traceIDs: [String]) async throws -> [Observation] { try await base.observations(projectID: projectID, traceIDs: traceIDs) }
