@@ -22,6 +22,7 @@ struct Serve: AsyncParsableCommand {
         }
         let server = runtime.config.server
         let seeds = runtime.config.printSeededKeys ? runtime.config.projects : []
+        let seededUser = runtime.config.printSeededKeys ? runtime.config.initial.user : nil
         let app = try LanternServer.application(for: runtime) { port in
             var lines = ["Lantern is listening on http://\(server.host):\(port)"]
             for seed in seeds {
@@ -29,6 +30,7 @@ struct Serve: AsyncParsableCommand {
                     lines.append("  project \(seed.name): public key \(publicKey)  secret key \(secretKey)")
                 }
             }
+            if let seededUser { lines.append("  sign in as \(seededUser.email) with password \(seededUser.password)") }
             lines.append("  plugins: " + (runtime.components.isEmpty ? "none" : runtime.components.map { "\($0.id) (\($0.factory.type))" }.joined(separator: ", ")))
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }

@@ -13,13 +13,27 @@ struct APIHarness {
     static let alpha = basic("pk-lf-alpha", "sk-lf-alpha")
     static let beta = basic("pk-lf-beta", "sk-lf-beta")
 
-    func withServer(extraPlugins: String = "", cost: String = "", _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
+    /// The organization of the identity tests (`acme`) with its organization key.
+    static let identityInit = """
+        init:
+          organization: { id: acme, name: Acme, publicKey: pk-lf-org, secretKey: sk-lf-org }
+        """
+    static let organizationKey = basic("pk-lf-org", "sk-lf-org")
+
+    func withServer(extraPlugins: String = "", cost: String = "", topLevel: String = "",
+                    _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
+        try await withRuntime(extraPlugins: extraPlugins, cost: cost, topLevel: topLevel) { client, workspace, _ in try await body(client, workspace) }
+    }
+
+    /// ``withServer`` with the running runtime too, for tests that set things up through the kernel's services.
+    func withRuntime(extraPlugins: String = "", cost: String = "", topLevel: String = "",
+                     _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace, LanternRuntime) async throws -> Void) async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
-        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost))
+        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost, topLevel: topLevel))
         try await runtime.whileRunning {
             let app = Application(router: try LanternServer.router(for: runtime))
-            try await app.test(.router) { client in try await body(client, workspace) }
+            try await app.test(.router) { client in try await body(client, workspace, runtime) }
         }
     }
 

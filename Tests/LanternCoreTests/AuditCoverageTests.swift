@@ -25,11 +25,12 @@ struct AuditCoverageTests {
 
     @Test(.timeLimit(.minutes(1)))
     func everyMutatingRouteEmitsOneAuditEvent() async throws {
-        try await harness.withServer(extraPlugins: Self.plugins) { client, workspace in
+        let topLevel = APIHarness.identityInit + "\nauth: { signUp: true }"
+        try await harness.withServer(extraPlugins: Self.plugins, topLevel: topLevel) { client, workspace in
             var performed: [(route: String, action: String)] = []
             func mutate(_ method: HTTPRequest.Method, _ template: String, _ path: String, _ body: JSONValue? = nil,
-                        expect action: String) async throws -> JSONValue? {
-                let response = try await harness.send(client, method, path, body)
+                        expect action: String, auth: String = APIHarness.alpha) async throws -> JSONValue? {
+                let response = try await harness.send(client, method, path, body, auth: auth)
                 #expect((200..<300).contains(Int(response.status.code)), "\(method) \(path): \(response.status) \(String(buffer: response.body))")
                 performed.append(("\(method) \(template)", action))
                 return response.body.readableBytes > 0 ? try? harness.json(response) : nil
@@ -90,11 +91,18 @@ struct AuditCoverageTests {
             _ = try await mutate(.delete, "/api/public/traces/{traceId}", "/api/public/traces/t1", expect: "trace.deleted")
             _ = try await mutate(.delete, "/api/public/traces", "/api/public/traces", ["traceIds": ["t2", "t3"]], expect: "trace.deleted")
 
-            let lines = try await workspace.lines(of: "audit.txt", atLeast: performed.count)
+            let dataMutations = performed.count
+            let signInMutations = try await identityMutations(client, mutate: mutate)
+            performed += signInMutations
+
+            // The config's seeding (organization, projects, keys) is audited too, as the kernel itself.
+            let lines = try await workspace.lines(of: "audit.txt", atLeast: performed.count).filter { !$0.hasSuffix(" actor=system:init") }
             #expect(lines.count == performed.count, "one audit event per mutation: \(lines)")
             #expect(lines.map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" } == performed.map(\.action))
-            #expect(lines.allSatisfy { $0.hasPrefix("project-") && $0.hasSuffix(" actor=apiKey:pk-lf-alpha") },
-                    "every event names the caller's project and key")
+            #expect(lines.prefix(dataMutations).allSatisfy { $0.hasPrefix("project-") && $0.hasSuffix(" actor=apiKey:pk-lf-alpha") },
+                    "every data event names the caller's project and key")
+            #expect(lines.dropFirst(dataMutations).allSatisfy { $0.hasSuffix(" actor=apiKey:pk-lf-org") || $0.contains(" actor=user:") },
+                    "every identity event names the organization key or the person")
 
             let runtime = try LanternRuntime.prepare(configPath: workspace.directory + "/lantern.yaml")
             let mutating = Set(try LanternServer.router(for: runtime).routes.filter { $0.method != .get && $0.method != .head }
@@ -102,6 +110,61 @@ struct AuditCoverageTests {
             #expect(mutating.subtracting(Self.telemetryRoutes).subtracting(["POST /bench/discard"]) == Set(performed.map(\.route)),
                     "the test covers exactly the router's mutating routes")
         }
+    }
+
+    /// The admin API's mutations (recorded by `mutate`) and sign-in's (returned), in an order where each has what it needs.
+    private func identityMutations(_ client: any TestClientProtocol,
+                                   mutate: (HTTPRequest.Method, String, String, JSONValue?, String, String) async throws -> JSONValue?)
+        async throws -> [(route: String, action: String)] {
+        var performed: [(route: String, action: String)] = []
+        let org = APIHarness.organizationKey
+        func admin(_ method: HTTPRequest.Method, _ template: String, _ path: String, _ body: JSONValue? = nil, expect action: String)
+            async throws -> JSONValue? {
+            try await mutate(method, template, path, body, action, org)
+        }
+        let project = try await admin(.post, "/api/public/projects", "/api/public/projects", ["name": "gamma", "retention": 0], expect: "project.created")
+        let projectID = project?.objectValue?["id"]?.stringValue ?? ""
+        _ = try await admin(.put, "/api/public/projects/{projectId}", "/api/public/projects/\(projectID)", ["name": "gamma-2"], expect: "project.updated")
+        let key = try await admin(.post, "/api/public/projects/{projectId}/apiKeys", "/api/public/projects/\(projectID)/apiKeys", ["note": "x"],
+                                  expect: "apiKey.created")
+        _ = try await admin(.delete, "/api/public/projects/{projectId}/apiKeys/{apiKeyId}",
+                            "/api/public/projects/\(projectID)/apiKeys/\(key?.objectValue?["id"]?.stringValue ?? "")", expect: "apiKey.revoked")
+        let user = try await admin(.post, "/api/public/scim/Users", "/api/public/scim/Users", ["userName": "ada@acme.io", "name": ["formatted": "Ada"]],
+                                   expect: "user.created")
+        let userID = user?.objectValue?["id"]?.stringValue ?? ""
+        _ = try await admin(.put, "/api/public/organizations/memberships", "/api/public/organizations/memberships",
+                            ["userId": .string(userID), "role": "MEMBER"], expect: "organizationMembership.role-changed")
+        _ = try await admin(.put, "/api/public/projects/{projectId}/memberships", "/api/public/projects/\(projectID)/memberships",
+                            ["userId": .string(userID), "role": "VIEWER"], expect: "projectMembership.created")
+        _ = try await admin(.delete, "/api/public/projects/{projectId}/memberships", "/api/public/projects/\(projectID)/memberships",
+                            ["userId": .string(userID)], expect: "projectMembership.deleted")
+        _ = try await admin(.delete, "/api/public/organizations/memberships", "/api/public/organizations/memberships", ["userId": .string(userID)],
+                            expect: "organizationMembership.deleted")
+        let second = try await admin(.post, "/api/public/scim/Users", "/api/public/scim/Users", ["userName": "bob@acme.io", "name": [:]],
+                                     expect: "user.created")
+        _ = try await admin(.delete, "/api/public/scim/Users/{userId}", "/api/public/scim/Users/\(second?.objectValue?["id"]?.stringValue ?? "")",
+                            expect: "organizationMembership.deleted")
+        _ = try await admin(.delete, "/api/public/projects/{projectId}", "/api/public/projects/\(projectID)", expect: "project.deleted")
+
+        func person(_ path: String, _ body: JSONValue, cookie: String? = nil, csrf: String? = nil, expect action: String) async throws -> TestResponse {
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let cookie { headers[.cookie] = cookie }
+            if let csrf { headers[AuthMiddleware.csrfHeader] = csrf }
+            let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body.jsonText))
+            #expect((200..<300).contains(Int(response.status.code)), "POST \(path): \(response.status) \(String(buffer: response.body))")
+            performed.append(("POST \(path)", action))
+            return response
+        }
+        _ = try await person("/api/auth/sign-up", ["email": "carol@acme.io", "password": "carol-pass-1"], expect: "user.created")
+        let signedIn = try await person("/api/auth/sign-in", ["email": "carol@acme.io", "password": "carol-pass-1"], expect: "session.created")
+        let cookie = signedIn.headers[.setCookie].map { String($0.split(separator: ";")[0]) } ?? ""
+        var csrf = (try? harness.json(signedIn).objectValue?["csrfToken"]?.stringValue) ?? nil
+        let changed = try await person("/api/auth/password", ["currentPassword": "carol-pass-1", "newPassword": "carol-pass-2"], cookie: cookie,
+                                       csrf: csrf, expect: "user.password-changed")
+        let fresh = changed.headers[.setCookie].map { String($0.split(separator: ";")[0]) } ?? ""
+        csrf = (try? harness.json(changed).objectValue?["csrfToken"]?.stringValue) ?? nil
+        _ = try await person("/api/auth/sign-out", [:], cookie: fresh, csrf: csrf, expect: "session.revoked")
+        return performed
     }
 
     /// `/a/:b/c` as `/a/{b}/c`, whichever of the two forms the router describes its captures in.

@@ -32,11 +32,12 @@ struct TestWorkspace {
     }
 
     /// A config loading the SQLite plugin with a database in this workspace, plus extra `plugins:` entries.
-    func sqliteConfig(projects: String = defaultProjects, extraPlugins: String = "", cost: String = "") throws -> String {
+    func sqliteConfig(projects: String = defaultProjects, extraPlugins: String = "", cost: String = "", topLevel: String = "") throws -> String {
         try write("lantern.yaml", """
         version: 1
         server: { host: 127.0.0.1, port: 0 }
         \(cost)
+        \(topLevel)
         plugins:
           storage:
             load: SQLiteStorage

@@ -37,7 +37,7 @@ public struct ConfigParser {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
         reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "logging", "metrics", "cost", "pluginDirectories", "plugins", "projects",
-                                                          "printSeededKeys"])
+                                                          "printSeededKeys", "auth", "init"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
         if let logging = top["logging"] { config.logging = readLogging(logging, &reader) }
@@ -50,6 +50,9 @@ public struct ConfigParser {
         if let plugins = top["plugins"] { config.components = readPlugins(plugins, &reader) }
         if let projects = top["projects"] { config.projects = readProjects(projects, &reader) }
         if let flag = top["printSeededKeys"], let value = reader.boolean(flag, at: "printSeededKeys") { config.printSeededKeys = value }
+        if let auth = top["auth"] { config.auth = IdentityConfigReader.auth(auth, &reader) }
+        if let initial = top["init"] { config.initial = IdentityConfigReader.initial(initial, &reader) }
+        IdentityConfigReader.applyLangfuseInitVariables(environment, to: &config, &reader)
         if !reader.issues.isEmpty { throw ConfigError(reader.issues, partial: config) }
         return config
     }
@@ -174,7 +177,7 @@ public struct ConfigParser {
         for (index, item) in items.enumerated() {
             let path = "projects[\(index)]"
             guard let map = reader.mapping(item, at: path) else { continue }
-            reader.rejectUnknownKeys(map, at: path, allowed: ["name", "publicKey", "secretKey"])
+            reader.rejectUnknownKeys(map, at: path, allowed: ["id", "name", "publicKey", "secretKey"])
             guard let name = map["name"].flatMap({ reader.string($0, at: "\(path).name") }), !name.isEmpty else {
                 reader.report(item, at: "\(path).name", "is required")
                 continue
@@ -188,7 +191,8 @@ public struct ConfigParser {
             } else if let secretKey, !secretKey.hasPrefix("sk-lf-") {
                 reader.report(map["secretKey"], at: "\(path).secretKey", "must start with sk-lf-")
             }
-            seeds.append(LanternConfig.ProjectSeed(name: name, publicKey: publicKey, secretKey: secretKey))
+            let id = map["id"].flatMap { reader.string($0, at: "\(path).id") }
+            seeds.append(LanternConfig.ProjectSeed(id: id, name: name, publicKey: publicKey, secretKey: secretKey))
         }
         return seeds
     }

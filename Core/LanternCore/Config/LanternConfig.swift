@@ -50,11 +50,50 @@ public struct LanternConfig: Sendable {
         public var column: Int?
     }
 
-    /// A project (and optionally a key pair) to create at start.
+    /// A project (and optionally a key pair) to create at start, in the `init` organization.
     public struct ProjectSeed: Sendable, Hashable {
+        /// The project's id when it is created; nil: a generated one.
+        public var id: String?
         public var name: String
         public var publicKey: String?
         public var secretKey: String?
+    }
+
+    /// How people sign in (`auth:`).
+    public struct Auth: Sendable, Hashable {
+        /// Whether anyone may create an account with `POST /api/auth/sign-up`.
+        public var signUp = false
+        /// The address people reach the server at; an `https` URL makes session cookies `Secure`.
+        public var publicURL: String?
+        /// A session unused for this long ends.
+        public var sessionIdleHours = 24
+        /// A session ends this long after sign-in, however much it is used.
+        public var sessionMaxDays = 30
+        /// Failed sign-ins allowed per account, and per client address, within the window.
+        public var failedSignInsPerAccount = 5
+        public var failedSignInsPerAddress = 20
+        public var failedSignInWindowSeconds = 900
+
+        /// Whether cookies get the `Secure` attribute.
+        var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+    }
+
+    /// What to create at first start (`init:`, or Langfuse's `LANGFUSE_INIT_*` variables): an organization, which
+    /// the seeded projects join, and its first user, an owner.
+    public struct Initial: Sendable, Hashable {
+        public var organizationID: String?
+        public var organizationName: String?
+        /// An organization-scoped key pair to create (for the admin API and SCIM from automation).
+        public var organizationPublicKey: String?
+        public var organizationSecretKey: String?
+        public var user: UserSeed?
+    }
+
+    /// A user to create when no user has that email yet.
+    public struct UserSeed: Sendable, Hashable {
+        public var email: String
+        public var name: String
+        public var password: String
     }
 
     /// Absolute path of the file.
@@ -70,6 +109,8 @@ public struct LanternConfig: Sendable {
     public var pluginDirectories: [String] = []
     public var components: [ComponentEntry] = []
     public var projects: [ProjectSeed] = []
+    public var auth = Auth()
+    public var initial = Initial()
     /// Whether `serve` prints the seeded projects' key pairs at start: only for a dev profile, whose keys are public.
     public var printSeededKeys = false
 

@@ -14,6 +14,13 @@ public struct APIError: Error, Sendable {
 
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message, errorName: "InvalidRequestError") }
     static func unauthorized(_ message: String) -> APIError { APIError(status: .unauthorized, message: message, errorName: nil) }
+    static func forbidden(_ message: String) -> APIError { APIError(status: .forbidden, message: message, errorName: "ForbiddenError") }
+    static func conflict(_ message: String) -> APIError { APIError(status: .conflict, message: message, errorName: "LangfuseConflictError") }
+    static func tooManyRequests(_ message: String, retryAfter: Int) -> APIError {
+        var error = APIError(status: .tooManyRequests, message: message, errorName: "TooManyRequestsError")
+        error.headers[.retryAfter] = String(retryAfter)
+        return error
+    }
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message, errorName: "LangfuseNotFoundError") }
     static func notImplemented(_ message: String) -> APIError { APIError(status: .notImplemented, message: message, errorName: "NotImplementedError") }
     /// The refusal of one ingested event, with its own status (404 names a missing resource, else a 400-class error).
@@ -90,7 +97,7 @@ struct ErrorMiddleware: RouterMiddleware {
     static func response(for error: StorageError) -> APIError {
         switch error {
         case .unsupported(let what): APIError(status: .notImplemented, message: "The storage plugin does not support \(what)", errorName: "NotImplementedError")
-        case .conflict(let what): APIError(status: .conflict, message: what, errorName: "LangfuseConflictError")
+        case .conflict(let what): .conflict(what)
         case .unavailable(let why): .unavailable("Storage unavailable: \(why)")
         case .invalid(let what): .badRequest(what)
         @unknown default: .unavailable("Storage unavailable: \(error)")

@@ -14,7 +14,11 @@ enum JSONResponse {
 
     /// The request body parsed as JSON; 413 past `limit`, 400 when it is not JSON.
     static func body(of request: Request, limit: Int) async throws -> JSONValue {
-        let bytes = try await collect(request, limit: limit)
+        try parse(try await collect(request, limit: limit))
+    }
+
+    /// Collected body bytes parsed as JSON; 400 when empty or not JSON.
+    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         guard !bytes.isEmpty else { throw APIError.badRequest("Request body is empty; expected JSON") }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))

@@ -8,7 +8,8 @@ public enum LanternServer {
     public static func router(for runtime: LanternRuntime) throws -> Router<LanternRequestContext> {
         let router = Router(context: LanternRequestContext.self)
         router.add(middleware: RequestIDMiddleware(logger: Logger(label: "lantern.access")))
-        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .contentEncoding],
+        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .contentEncoding,
+                                                                                      AuthMiddleware.projectHeader, AuthMiddleware.organizationHeader],
                                               allowMethods: [.get, .post, .put, .patch, .delete, .options]))
         let routes = RouteTable()
         router.add(middleware: ErrorMiddleware(routes: routes))
@@ -16,7 +17,7 @@ public enum LanternServer {
         HealthRoutes(support: support).register(on: router)
         MetricsRoutes(support: support).register(on: router)
         if runtime.config.server.benchmarkEndpoint { BenchmarkRoutes().register(on: router) }
-        let api = router.group("/api/public").add(middleware: AuthMiddleware(keys: runtime.keys))
+        let api = router.group("/api/public").add(middleware: AuthMiddleware(services: runtime.services))
         ProjectRoutes(support: support).register(on: api)
         IngestionRoutes(support: support, maxBodyBytes: runtime.config.server.maxIngestionBodyBytes).register(on: api)
         TraceRoutes(support: support).register(on: api)
@@ -36,8 +37,12 @@ public enum LanternServer {
         ExperimentRoutes(support: support).register(on: api)
         ModelRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         MetricsQueryRoutes(support: support).register(on: api)
+        AdminProjectRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        OrganizationRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        SCIMRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        SignInRoutes(support: support, maxBodyBytes: jsonLimit).register(on: router)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
-        try PluginRoutes(receivers: runtime.receivers).register(open: router, authenticated: api)
+        try PluginRoutes(receivers: runtime.receivers, services: runtime.services).register(open: router, authenticated: api)
         routes.load(router.routes.map { ("\($0.path)", "\($0.method)") })
         return router
     }

@@ -23,6 +23,10 @@ public final class LanternRuntime: Sendable {
     private let exports: DeliveryQueues<ExportItem>
     private let audits: DeliveryQueues<AuditEvent>
     private let started = LockedValue<[ConfiguredComponent]>([])
+    /// Failed sign-in counts and throttled last-used writes: the identity services' state that outlives a request.
+    let identityState: IdentityState
+    /// Deleted projects whose data is being removed.
+    let projectDeletions = ProjectDeletions()
     let logger = Logger(label: "lantern.runtime")
     /// How long shutdown waits for exporters, audit sinks and evaluators to take what is queued.
     let drainDeadline: Duration = .seconds(10)
@@ -69,6 +73,7 @@ public final class LanternRuntime: Sendable {
         exports = .exporters(typed(.exporter, as: (any Exporter).self, named: "Exporter"), logger: Logger(label: "lantern.export"))
         audits = .auditSinks(typed(.auditSink, as: (any AuditSink).self, named: "AuditSink"), logger: Logger(label: "lantern.audit"))
         models = Self.modelCatalog(config, issues: &issues)
+        identityState = IdentityState(config.auth)
         if !issues.isEmpty { throw ConfigError(issues) }
         let evaluations = evaluations, exports = exports
         // Without exporters or evaluators no one reads committed batches, and the pipeline does not build them.
@@ -115,9 +120,6 @@ public final class LanternRuntime: Sendable {
         KernelPluginHost(componentID: purpose, ingestion: pipeline)
     }
 
-    /// API key services, when storage is configured.
-    public var keys: APIKeys? { storage.map { APIKeys(storage: $0) } }
-
     /// Starts storage (and migrates it), seeds projects, then starts every other component. The work that runs for
     /// the life of the server (storage writers, deliveries to plugins, model refresh) is ``LanternRuntimeService``'s.
     /// On a failure, stops what was started and throws a ``StartupError`` naming the component.
@@ -130,7 +132,7 @@ public final class LanternRuntime: Sendable {
                 started.withLock { $0.append(entry) }
                 if entry.kind == .storage, let storage {
                     try await storage.migrate()
-                    try await keys?.seed(config.projects)
+                    try await services.seeder.seed(config)
                     if let store = storage as? any ModelStore { try await models.refresh(from: store) }
                 }
             } catch {

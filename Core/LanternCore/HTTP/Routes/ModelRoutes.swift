@@ -18,7 +18,7 @@ struct ModelRoutes {
     private var service: ModelService { support.services.models }
 
     @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
-        let page = Page(slicing: service.list(try context.principal()), request: try QueryReader(request).page())
+        let page = Page(slicing: try service.list(try context.principal()), request: try QueryReader(request).page())
         return JSONResponse.make(.ok, Presenters.page(page, ModelPresenter.model))
     }
 

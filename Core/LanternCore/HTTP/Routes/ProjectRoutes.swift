@@ -1,19 +1,14 @@
 import Hummingbird
 import LanternPluginSDK
 
-/// `GET /api/public/projects`: the caller's own project (what the SDK's `auth_check()` reads).
+/// `GET /api/public/projects`: the caller's own project with its organization (what the SDK's `auth_check()` reads).
 struct ProjectRoutes {
     let support: RouteSupport
 
     func register(on group: RouterGroup<LanternRequestContext>) {
         group.get("/projects") { _, context in
-            let project = try await support.services.projects.current(try context.principal())
-            let item: JSONValue = .object([
-                "id": .string(project.id), "name": .string(project.name),
-                "organization": .object(["id": "lantern", "name": "Lantern"]),
-                "metadata": .object(project.metadata),
-            ])
-            return JSONResponse.make(.ok, ["data": [item]])
+            let (project, organization) = try await support.services.projects.current(try context.principal())
+            return JSONResponse.make(.ok, ["data": [IdentityPresenter.project(project, organization: organization)]])
         }
     }
 }

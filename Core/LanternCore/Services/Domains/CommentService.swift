@@ -9,6 +9,7 @@ struct CommentService: Sendable {
 
     /// Stores a comment on an object that exists in the caller's project (404 otherwise).
     func create(_ principal: Principal, _ draft: Comment) async throws -> Comment {
+        try kernel.authorize(principal, .commentsWrite)
         let store = try store()
         guard try await exists(draft.objectType, draft.objectID, principal) else {
             throw APIError.notFound("\(draft.objectType.rawValue.capitalized) not found: \(draft.objectID)")
@@ -21,10 +22,12 @@ struct CommentService: Sendable {
     }
 
     func list(_ principal: Principal, query: CommentQuery) async throws -> Page<Comment> {
-        try await store().comments(projectID: principal.projectID, query: query)
+        try kernel.authorize(principal, .projectRead)
+        return try await store().comments(projectID: principal.projectID, query: query)
     }
 
     func get(_ principal: Principal, id: String) async throws -> Comment {
+        try kernel.authorize(principal, .projectRead)
         guard let comment = try await store().comment(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Comment not found: \(id)")
         }

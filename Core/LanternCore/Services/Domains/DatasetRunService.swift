@@ -14,21 +14,25 @@ struct DatasetRunService: Sendable {
     }
 
     func list(_ principal: Principal, datasetName: String, page: PageRequest) async throws -> (dataset: Dataset, page: Page<DatasetRun>) {
+        try kernel.authorize(principal, .projectRead)
         let dataset = try await kernel.datasets.get(principal, name: datasetName)
         return (dataset, try await kernel.storage().datasetRuns(projectID: principal.projectID, datasetID: dataset.id, page: page))
     }
 
     func get(_ principal: Principal, datasetName: String, runName: String) async throws -> (dataset: Dataset, run: DatasetRun) {
+        try kernel.authorize(principal, .projectRead)
         let dataset = try await kernel.datasets.get(principal, name: datasetName)
         return (dataset, try await run(principal, runName, of: dataset))
     }
 
     func items(_ principal: Principal, run: DatasetRun) async throws -> [DatasetRunItem] {
-        try await kernel.storage().datasetRunItems(projectID: principal.projectID, runID: run.id)
+        try kernel.authorize(principal, .projectRead)
+        return try await kernel.storage().datasetRunItems(projectID: principal.projectID, runID: run.id)
     }
 
     /// The items of the run named `runName` of the dataset with id `datasetID`.
     func items(_ principal: Principal, datasetID: String, runName: String) async throws -> (run: DatasetRun, items: [DatasetRunItem]) {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         guard try await storage.dataset(projectID: principal.projectID, id: datasetID) != nil else {
             throw APIError.notFound("Dataset not found: '\(datasetID)'")
@@ -40,12 +44,14 @@ struct DatasetRunService: Sendable {
     }
 
     func results(_ principal: Principal, of run: DatasetRun) async throws -> Results {
+        try kernel.authorize(principal, .projectRead)
         let builder = RunResults(projectID: principal.projectID, storage: try kernel.storage())
         return Results(run: run, items: try await builder.results(of: run), runScores: try await builder.runScores(of: run))
     }
 
     /// The results of each named run of one dataset, in the order given; at least two names.
     func compare(_ principal: Principal, datasetName: String, runNames: [String]) async throws -> (dataset: Dataset, runs: [Results]) {
+        try kernel.authorize(principal, .projectRead)
         guard runNames.count >= 2 else { throw APIError.badRequest("runs: give at least two run names (runs=a&runs=b or runs=a,b)") }
         let dataset = try await kernel.datasets.get(principal, name: datasetName)
         var runs: [Results] = []
@@ -54,6 +60,7 @@ struct DatasetRunService: Sendable {
     }
 
     func delete(_ principal: Principal, datasetName: String, runName: String) async throws {
+        try kernel.authorize(principal, .datasetsWrite)
         let (dataset, run) = try await get(principal, datasetName: datasetName, runName: runName)
         guard try await kernel.storage().deleteDatasetRun(projectID: principal.projectID, runID: run.id) else {
             throw APIError.notFound("Dataset run not found: '\(runName)'")
@@ -64,6 +71,7 @@ struct DatasetRunService: Sendable {
     /// Links a trace (or an observation's trace) to a dataset item under a run, through the ingestion pipeline.
     func createItem(_ principal: Principal, runName: String, datasetItemID: String, traceID: String?, observationID: String?,
                     runDescription: String?, runMetadata: JSONValue?) async throws -> (run: DatasetRun, item: DatasetRunItem) {
+        try kernel.authorize(principal, .datasetsWrite)
         let storage = try kernel.storage()
         let projectID = principal.projectID
         var observationTrace: String?

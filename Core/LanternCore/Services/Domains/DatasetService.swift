@@ -14,6 +14,7 @@ struct DatasetService: Sendable {
 
     /// Creates the dataset, or updates the one with the same name.
     func upsert(_ principal: Principal, _ draft: Dataset) async throws -> Dataset {
+        try kernel.authorize(principal, .datasetsWrite)
         var dataset = draft
         dataset.projectID = principal.projectID
         let storage = try kernel.storage()
@@ -25,10 +26,12 @@ struct DatasetService: Sendable {
     }
 
     func list(_ principal: Principal, page: PageRequest) async throws -> Page<Dataset> {
-        try await kernel.storage().datasets(projectID: principal.projectID, page: page)
+        try kernel.authorize(principal, .projectRead)
+        return try await kernel.storage().datasets(projectID: principal.projectID, page: page)
     }
 
     func get(_ principal: Principal, name: String) async throws -> Dataset {
+        try kernel.authorize(principal, .projectRead)
         guard let dataset = try await kernel.storage().dataset(projectID: principal.projectID, name: name) else {
             throw APIError.notFound("Dataset not found: '\(name)'")
         }
@@ -37,6 +40,7 @@ struct DatasetService: Sendable {
 
     /// The dataset's current items and run names, read page by page (no cap).
     func contents(_ principal: Principal, of dataset: Dataset) async throws -> Contents {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let items = try await AllPages.read { page in
             try await storage.datasetItems(projectID: principal.projectID, query: DatasetItemQuery(datasetID: dataset.id), page: page)
@@ -48,6 +52,7 @@ struct DatasetService: Sendable {
     /// Creates or updates the item `id` of the dataset named `datasetName`; `change` sets the fields the request gives.
     func upsertItem(_ principal: Principal, id: String, datasetName: String, _ change: (inout DatasetItem) throws -> Void)
         async throws -> (item: DatasetItem, datasetName: String) {
+        try kernel.authorize(principal, .datasetsWrite)
         let dataset = try await get(principal, name: datasetName)
         let storage = try kernel.storage()
         let existing = try await storage.datasetItem(projectID: principal.projectID, id: id)
@@ -68,6 +73,7 @@ struct DatasetService: Sendable {
     /// Items matching `query`, each with its dataset's name.
     func items(_ principal: Principal, datasetName: String?, query: DatasetItemQuery, page: PageRequest) async throws
         -> (page: Page<DatasetItem>, datasetNames: [String: String]) {
+        try kernel.authorize(principal, .projectRead)
         var query = query
         var names: [String: String] = [:]
         if let datasetName {
@@ -86,6 +92,7 @@ struct DatasetService: Sendable {
     }
 
     func item(_ principal: Principal, id: String) async throws -> (item: DatasetItem, datasetName: String) {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         guard let item = try await storage.datasetItem(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Dataset item not found")
@@ -94,6 +101,7 @@ struct DatasetService: Sendable {
     }
 
     func deleteItem(_ principal: Principal, id: String) async throws {
+        try kernel.authorize(principal, .datasetsWrite)
         let storage = try kernel.storage()
         let before = try await storage.datasetItem(projectID: principal.projectID, id: id)
         guard try await storage.deleteDatasetItem(projectID: principal.projectID, id: id) else { throw APIError.notFound("Dataset item not found") }

@@ -16,14 +16,17 @@ struct ExperimentService: Sendable {
 
     /// Every run with items created in `from ..< to`, latest activity first.
     func experiments(_ principal: Principal, from: Date, to: Date?) async throws -> [ExperimentCatalog.Experiment] {
-        try await ExperimentCatalog(projectID: principal.projectID, storage: try kernel.storage()).experiments(from: from, to: to)
+        try kernel.authorize(principal, .projectRead)
+        return try await ExperimentCatalog(projectID: principal.projectID, storage: try kernel.storage()).experiments(from: from, to: to)
     }
 
     func runScores(_ principal: Principal, of run: DatasetRun) async throws -> [Score] {
-        try await RunResults(projectID: principal.projectID, storage: try kernel.storage()).runScores(of: run)
+        try kernel.authorize(principal, .projectRead)
+        return try await RunResults(projectID: principal.projectID, storage: try kernel.storage()).runScores(of: run)
     }
 
     func itemDetail(_ principal: Principal, _ item: DatasetRunItem, withScores: Bool) async throws -> ItemDetail {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let projectID = principal.projectID
         let trace = try await storage.trace(projectID: projectID, id: item.traceID)

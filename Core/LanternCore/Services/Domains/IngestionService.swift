@@ -8,6 +8,7 @@ struct IngestionService: Sendable {
 
     /// Stores decoded events; one outcome per event, in order, once storage committed them.
     func accept(_ principal: Principal, _ events: [IngestionEvent]) async throws -> [EventOutcome] {
-        try await kernel.runtime.pipeline.accept(events, projectID: principal.projectID)
+        try kernel.authorize(principal, .ingest)
+        return try await kernel.runtime.pipeline.accept(events, projectID: principal.projectID)
     }
 }

@@ -8,12 +8,14 @@ struct MediaService: Sendable {
 
     /// Stores the record (or finds the one already there for the same content).
     func register(_ principal: Principal, _ record: MediaRecord) async throws -> MediaRecord {
+        try kernel.authorize(principal, .mediaWrite)
         var record = record
         record.projectID = principal.projectID
         return try await kernel.storage().saveMediaRecord(record)
     }
 
     func get(_ principal: Principal, id: String) async throws -> MediaRecord {
+        try kernel.authorize(principal, .projectRead)
         guard let record = try await kernel.storage().mediaRecord(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Media not found")
         }
@@ -22,6 +24,7 @@ struct MediaService: Sendable {
 
     /// A media whose bytes arrived; 404 "Media not yet uploaded" before that, as Langfuse answers.
     func uploaded(_ principal: Principal, id: String) async throws -> MediaRecord {
+        try kernel.authorize(principal, .projectRead)
         let record = try await get(principal, id: id)
         guard record.uploadedAt != nil else { throw APIError.notFound("Media not yet uploaded") }
         return record
@@ -30,6 +33,7 @@ struct MediaService: Sendable {
     /// Stores uploaded bytes when they match the declared SHA-256. `read` collects the body up to the limit it is
     /// given: the record's declared length plus a little slack, at most `cap`.
     func upload(_ principal: Principal, id: String, cap: Int, read: (Int) async throws -> [UInt8]) async throws {
+        try kernel.authorize(principal, .mediaWrite)
         let record = try await get(principal, id: id)
         let bytes = try await read(min(cap, record.contentLength + 1024))
         guard Digests.sha256Base64(bytes) == record.sha256 else {
@@ -39,6 +43,7 @@ struct MediaService: Sendable {
     }
 
     func download(_ principal: Principal, id: String) async throws -> (record: MediaRecord, bytes: [UInt8]) {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         guard let record = try await storage.mediaRecord(projectID: principal.projectID, id: id),
               let bytes = try await storage.mediaBytes(projectID: principal.projectID, id: id) else { throw APIError.notFound("Media not found") }

@@ -15,6 +15,7 @@ struct MetricsService: Sendable {
     /// Parses the `query` parameter as the `api` route reads it, checks it against the config's limits and runs it;
     /// 400 naming the part at fault.
     func query(_ principal: Principal, text: String?, api: MetricsAPIVersion) async throws -> [MetricsRow] {
+        try kernel.authorize(principal, .projectRead)
         let query: MetricsQuery
         do throws(ValidationFailure) {
             query = try MetricsQueryParser.parse(text, api: api)
@@ -26,6 +27,7 @@ struct MetricsService: Sendable {
     }
 
     func daily(_ principal: Principal, _ filters: DailyMetrics.Filters) async throws -> [JSONValue] {
-        try await DailyMetrics(store: try store(), projectID: principal.projectID).days(filters)
+        try kernel.authorize(principal, .projectRead)
+        return try await DailyMetrics(store: try store(), projectID: principal.projectID).days(filters)
     }
 }

@@ -10,15 +10,20 @@ struct ModelService: Sendable {
     private func store() throws -> any ModelStore { try kernel.capability((any ModelStore).self, "model definitions") }
 
     /// The project's models, then the built-in ones.
-    func list(_ principal: Principal) -> [ModelDefinition] { catalog.projectModels(principal.projectID) + catalog.builtIns }
+    func list(_ principal: Principal) throws -> [ModelDefinition] {
+        try kernel.authorize(principal, .projectRead)
+        return catalog.projectModels(principal.projectID) + catalog.builtIns
+    }
 
     func get(_ principal: Principal, id: String) throws -> ModelDefinition {
+        try kernel.authorize(principal, .projectRead)
         guard let model = catalog.definition(projectID: principal.projectID, id: id) else { throw APIError.notFound("Model not found: \(id)") }
         return model
     }
 
     /// Stores a project model; its name must be new to the project.
     func create(_ principal: Principal, _ model: ModelDefinition) async throws -> ModelDefinition {
+        try kernel.authorize(principal, .modelsWrite)
         if catalog.projectModels(principal.projectID).contains(where: { $0.modelName == model.modelName }) {
             throw APIError.badRequest("modelName: the project already has a model named '\(model.modelName)'")
         }
@@ -29,6 +34,7 @@ struct ModelService: Sendable {
     }
 
     func delete(_ principal: Principal, id: String) async throws {
+        try kernel.authorize(principal, .modelsWrite)
         let before = catalog.definition(projectID: principal.projectID, id: id)
         guard try await store().deleteModel(projectID: principal.projectID, id: id) else {
             let builtIn = catalog.builtIns.contains { $0.id == id }

@@ -12,6 +12,7 @@ struct ObservationService: Sendable {
     }
 
     func list(_ principal: Principal, query: ObservationQuery) async throws -> Linked<Page<Observation>> {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let page = try await storage.observations(projectID: principal.projectID, query: query)
         return Linked(items: page, promptIDs: try await PromptIDs.resolve(page.items, projectID: principal.projectID, storage: storage))
@@ -20,6 +21,7 @@ struct ObservationService: Sendable {
     /// The v2 list: observations after `cursor`, with their traces when `withTraces`.
     func list(_ principal: Principal, query: ObservationQuery, after cursor: ObservationCursor?, withTraces: Bool)
         async throws -> (observations: Linked<[Observation]>, traces: [String: Trace]) {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let projectID = principal.projectID
         let items = try await storage.observations(projectID: projectID, query: query, after: cursor)
@@ -31,6 +33,7 @@ struct ObservationService: Sendable {
     }
 
     func get(_ principal: Principal, id: String) async throws -> Linked<Observation> {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         guard let observation = try await storage.observation(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Observation not found within authorized project")

@@ -8,6 +8,7 @@ struct PromptService: Sendable {
 
     /// Stores a new version of `draft.name`; absent tags (`inheritTags`) keep those of the name's newest version.
     func create(_ principal: Principal, _ draft: Prompt, inheritTags: Bool) async throws -> Prompt {
+        try kernel.authorize(principal, .promptsWrite)
         let storage = try kernel.storage()
         var prompt = draft
         prompt.projectID = principal.projectID
@@ -26,6 +27,7 @@ struct PromptService: Sendable {
     /// unless `resolve` is false.
     func get(_ principal: Principal, name: String, version: Int?, label: String?, resolve: Bool) async throws
         -> (prompt: Prompt, graph: JSONValue?) {
+        try kernel.authorize(principal, .projectRead)
         if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
         let storage = try kernel.storage()
         let found = if let version {
@@ -45,12 +47,14 @@ struct PromptService: Sendable {
 
     /// The prompt names matching `filter`, one row per name, paged.
     func list(_ principal: Principal, filter: PromptListing.Filter, page: PageRequest) async throws -> Page<PromptListing.Row> {
+        try kernel.authorize(principal, .projectRead)
         let rows = PromptListing.rows(try await kernel.storage().allPromptVersions(projectID: principal.projectID), filter: filter)
         return Page(slicing: rows, request: page)
     }
 
     /// Deletes the versions with `version`, or with `label`, or all of them; 404 when none matches.
     func delete(_ principal: Principal, name: String, version: Int?, label: String?) async throws {
+        try kernel.authorize(principal, .promptsWrite)
         if version != nil && label != nil { throw APIError.badRequest("Give either version or label, not both") }
         let storage = try kernel.storage()
         let matching = try await storage.promptVersions(projectID: principal.projectID, name: name)
@@ -65,6 +69,7 @@ struct PromptService: Sendable {
 
     /// Sets the labels of one version (moving them off the others).
     func setLabels(_ principal: Principal, name: String, version: Int, labels: [String]) async throws -> Prompt {
+        try kernel.authorize(principal, .promptsWrite)
         let storage = try kernel.storage()
         let before = try await storage.promptVersion(projectID: principal.projectID, name: name, version: version)
         guard let updated = try await storage.setPromptLabels(projectID: principal.projectID, name: name, version: version, labels: labels) else {
@@ -78,6 +83,7 @@ struct PromptService: Sendable {
     /// The generations made from one version, with their scores (by observation id) and the version's prompt ids.
     func generations(_ principal: Principal, name: String, version: Int, page: PageRequest) async throws
         -> (page: Page<Observation>, scores: [String: [Score]], promptIDs: PromptIDs) {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         guard let prompt = try await storage.promptVersion(projectID: principal.projectID, name: name, version: version) else {
             throw APIError.notFound("Prompt not found: '\(name)' with version \(version)")

@@ -8,6 +8,7 @@ struct ScoreConfigService: Sendable {
     private func store() throws -> any ScoreConfigStore { try kernel.capability((any ScoreConfigStore).self, "score configs") }
 
     func create(_ principal: Principal, _ draft: ScoreConfig) async throws -> ScoreConfig {
+        try kernel.authorize(principal, .scoreConfigsWrite)
         var config = draft
         config.projectID = principal.projectID
         if config.dataType == .boolean {
@@ -21,10 +22,12 @@ struct ScoreConfigService: Sendable {
     }
 
     func list(_ principal: Principal, page: PageRequest) async throws -> Page<ScoreConfig> {
-        try await store().scoreConfigs(projectID: principal.projectID, page: page)
+        try kernel.authorize(principal, .projectRead)
+        return try await store().scoreConfigs(projectID: principal.projectID, page: page)
     }
 
     func get(_ principal: Principal, id: String) async throws -> ScoreConfig {
+        try kernel.authorize(principal, .projectRead)
         guard let config = try await store().scoreConfig(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Score config not found: \(id)")
         }
@@ -33,6 +36,7 @@ struct ScoreConfigService: Sendable {
 
     /// Applies `change` to the stored config, checks the rules and stores it.
     func update(_ principal: Principal, id: String, _ change: (inout ScoreConfig) throws -> Void) async throws -> ScoreConfig {
+        try kernel.authorize(principal, .scoreConfigsWrite)
         let before = try await get(principal, id: id)
         var config = before
         try change(&config)

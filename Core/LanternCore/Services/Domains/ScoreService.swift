@@ -8,21 +8,25 @@ struct ScoreService: Sendable {
 
     /// Stores scores through the pipeline; one outcome per score, in order.
     func create(_ principal: Principal, _ scores: [Score], at now: Date) async throws -> [EventOutcome] {
+        try kernel.authorize(principal, .scoresWrite)
         let events = scores.map { IngestionEvent(id: "score-\($0.id)", timestamp: now, payload: .score($0)) }
         return try await kernel.runtime.pipeline.accept(events, projectID: principal.projectID)
     }
 
     func list(_ principal: Principal, query: ScoreQuery) async throws -> Page<Score> {
-        try await kernel.storage().scores(projectID: principal.projectID, query: query)
+        try kernel.authorize(principal, .projectRead)
+        return try await kernel.storage().scores(projectID: principal.projectID, query: query)
     }
 
     /// The scores of a page with the traces they point at (by id), for the v2 answer's `trace` object.
     func listWithTraces(_ principal: Principal, query: ScoreQuery) async throws -> (page: Page<Score>, traces: [String: Trace]) {
+        try kernel.authorize(principal, .projectRead)
         let page = try await list(principal, query: query)
         return (page, try await traces(of: page.items, principal))
     }
 
     func get(_ principal: Principal, id: String) async throws -> (score: Score, traces: [String: Trace]) {
+        try kernel.authorize(principal, .projectRead)
         guard let score = try await kernel.storage().score(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("Score not found: \(id)")
         }
@@ -30,6 +34,7 @@ struct ScoreService: Sendable {
     }
 
     func delete(_ principal: Principal, id: String) async throws {
+        try kernel.authorize(principal, .scoresWrite)
         let storage = try kernel.storage()
         let before = try await storage.score(projectID: principal.projectID, id: id)
         guard try await storage.deleteScore(projectID: principal.projectID, id: id) else { throw APIError.notFound("Score not found: \(id)") }

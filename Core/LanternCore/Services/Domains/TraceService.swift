@@ -14,10 +14,12 @@ struct TraceService: Sendable {
     }
 
     func list(_ principal: Principal, query: TraceQuery) async throws -> Page<TraceSummary> {
-        try await kernel.storage().traces(projectID: principal.projectID, query: query)
+        try kernel.authorize(principal, .projectRead)
+        return try await kernel.storage().traces(projectID: principal.projectID, query: query)
     }
 
     func detail(_ principal: Principal, id: String) async throws -> Detail {
+        try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let projectID = principal.projectID
         guard let summary = try await storage.trace(projectID: projectID, id: id) else {
@@ -32,6 +34,7 @@ struct TraceService: Sendable {
 
     /// Deletes one trace with its observations and scores; 404 when the project has no such trace.
     func delete(_ principal: Principal, id: String) async throws {
+        try kernel.authorize(principal, .tracesDelete)
         let deleted = try await kernel.storage().deleteTraces(projectID: principal.projectID, ids: [id])
         guard deleted > 0 else { throw APIError.notFound("Trace not found within authorized project") }
         kernel.audit.record(principal, "trace", id, "deleted")
@@ -39,6 +42,7 @@ struct TraceService: Sendable {
 
     /// Deletes the traces among `ids` that exist; one audit event names them all.
     func delete(_ principal: Principal, ids: [String]) async throws {
+        try kernel.authorize(principal, .tracesDelete)
         guard !ids.isEmpty else { throw APIError.badRequest("traceIds: expected a non-empty list of trace ids") }
         let deleted = try await kernel.storage().deleteTraces(projectID: principal.projectID, ids: ids)
         kernel.audit.record(principal, "trace", ids.joined(separator: ","), "deleted",

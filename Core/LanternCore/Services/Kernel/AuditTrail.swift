@@ -21,4 +21,19 @@ struct AuditTrail: Sendable {
                                before: before, after: after, actor: principal.actor, timestamp: now))
         }
     }
+
+    /// Announces one stored identity change (a member, a key, a project, a user, a sign-in) in an organization,
+    /// optionally naming the project it concerns.
+    func record(_ caller: OrganizationPrincipal, project projectID: String? = nil, _ resourceType: String, _ resourceID: String,
+                _ action: String, before: JSONValue? = nil, after: JSONValue? = nil) {
+        audit(AuditEvent(actor: caller.actor, projectID: projectID, action: "\(resourceType).\(action)", resourceType: resourceType,
+                         resourceID: resourceID, before: before, after: after, requestID: caller.requestID, timestamp: Date(),
+                         organizationID: caller.organizationID))
+    }
+
+    /// Announces an event of a person with no organization in scope yet (a sign-in attempt, a sign-out).
+    func record(actor: String, requestID: String?, _ resourceType: String, _ resourceID: String, _ action: String, after: JSONValue? = nil) {
+        audit(AuditEvent(actor: actor, projectID: nil, action: "\(resourceType).\(action)", resourceType: resourceType,
+                         resourceID: resourceID, after: after, requestID: requestID, timestamp: Date()))
+    }
 }

@@ -27,6 +27,11 @@ public struct KernelServices: Sendable {
         return store
     }
 
+    /// The one permission check every service method makes first: 403 unless the caller's role holds `permission`.
+    func authorize(_ caller: some Caller, _ permission: Permission) throws {
+        try AccessPolicy.check(permission, role: caller.role, actor: caller.actor)
+    }
+
     var traces: TraceService { TraceService(kernel: self) }
     var observations: ObservationService { ObservationService(kernel: self) }
     var sessions: SessionService { SessionService(kernel: self) }
@@ -43,4 +48,11 @@ public struct KernelServices: Sendable {
     var projects: ProjectService { ProjectService(kernel: self) }
     var metrics: MetricsService { MetricsService(kernel: self) }
     var ingestion: IngestionService { IngestionService(kernel: self) }
+    var access: AccessResolver { AccessResolver(kernel: self) }
+    var organizations: OrganizationService { OrganizationService(kernel: self) }
+    var projectKeys: ProjectKeyService { ProjectKeyService(kernel: self) }
+    var memberships: MembershipService { MembershipService(kernel: self) }
+    var users: UserService { UserService(kernel: self) }
+    var signIn: SignInService { SignInService(kernel: self) }
+    var seeder: IdentitySeeder { IdentitySeeder(kernel: self) }
 }

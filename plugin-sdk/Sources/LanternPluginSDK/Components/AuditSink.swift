@@ -5,6 +5,8 @@ public struct AuditEvent: Sendable, Hashable {
     /// The public key, user or `system` that acted.
     public var actor: String
     public var projectID: String?
+    /// The organization acted on, for identity changes (members, keys, projects); nil for project data.
+    public var organizationID: String?
     /// `trace.delete`, `apiKey.create`, `prompt.update`, …
     public var action: String
     /// `trace`, `prompt`, `apiKey`, …
@@ -17,9 +19,11 @@ public struct AuditEvent: Sendable, Hashable {
 
     /// Creates a record.
     public init(actor: String, projectID: String?, action: String, resourceType: String, resourceID: String,
-                before: JSONValue? = nil, after: JSONValue? = nil, requestID: String? = nil, timestamp: Date) {
+                before: JSONValue? = nil, after: JSONValue? = nil, requestID: String? = nil, timestamp: Date,
+                organizationID: String? = nil) {
         self.actor = actor
         self.projectID = projectID
+        self.organizationID = organizationID
         self.action = action
         self.resourceType = resourceType
         self.resourceID = resourceID

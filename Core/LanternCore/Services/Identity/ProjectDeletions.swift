@@ -1,0 +1,44 @@
+import Foundation
+import LanternPluginSDK
+import Logging
+
+/// Deletes deleted projects' data in the background, a bounded batch per storage transaction, so other projects'
+/// writes interleave and a large project never holds the database. Progress goes to the log. A server stopped
+/// half-way leaves the project listed; deleting it again finishes the job.
+final class ProjectDeletions: Sendable {
+    /// Rows per batch: small enough that one batch is a short transaction.
+    static let batchRows = 1_000
+
+    private let running = LockedValue(Set<String>())
+    private let logger = Logger(label: "lantern.project-deletion")
+
+    /// Starts deleting the project's data unless a deletion of it already runs; returns at once.
+    func start(projectID: String, storage: any StorageBackend) {
+        guard running.withLock({ $0.insert(projectID).inserted }) else { return }
+        Task.detached { [self] in
+            defer { _ = running.withLock { $0.remove(projectID) } }
+            await run(projectID: projectID, storage: storage)
+        }
+    }
+
+    /// Whether a deletion of the project is in progress.
+    func isRunning(_ projectID: String) -> Bool { running.withLock { $0.contains(projectID) } }
+
+    private func run(projectID: String, storage: any StorageBackend) async {
+        var total = 0
+        logger.info("deleting project data", metadata: ["project": "\(projectID)"])
+        do {
+            while let batch = try await storage.deleteProjectData(projectID: projectID, limit: Self.batchRows) {
+                total += batch.rows
+                logger.info("deleted a batch", metadata: ["project": "\(projectID)", "table": "\(batch.table)", "rows": "\(batch.rows)",
+                                                          "total": "\(total)"])
+                await Task.yield()
+            }
+            _ = try await storage.deleteProjectRecord(id: projectID)
+            logger.info("project deleted", metadata: ["project": "\(projectID)", "rows": "\(total)"])
+        } catch {
+            logger.error("project deletion stopped; delete the project again to finish",
+                         metadata: ["project": "\(projectID)", "rows": "\(total)", "error": "\(error)"])
+        }
+    }
+}
