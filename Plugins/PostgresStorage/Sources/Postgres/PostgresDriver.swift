@@ -56,6 +56,15 @@ extension PGConnection: SQLConnection {
     /// Traces have no index table beside `trace_totals`.
     static let traceIndexDeletions: [String] = []
 
+    /// Every project-scoped table is shared with SQLite.
+    static let ownProjectTables: [String] = []
+
+    /// Rows picked by `ctid` (every table has one; `DELETE` takes no `LIMIT`): PostgreSQL 15 plans it as the batch
+    /// found by index, then a TID scan of just those rows, on small and large tables alike.
+    static func limitedProjectDeletion(from table: String) -> String {
+        "DELETE FROM \(table) WHERE ctid IN (SELECT ctid FROM \(table) WHERE project_id = ? LIMIT ?)"
+    }
+
     static var largestInteger: Int { Int(Int32.max) }
 
     static var metricsDialect: MetricsSQLDialect { .postgres }

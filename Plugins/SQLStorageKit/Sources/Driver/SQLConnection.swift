@@ -55,6 +55,11 @@ package protocol SQLConnection {
     /// Statements deleting what the database derives from traces beyond `trace_totals`, each binding the project id and
     /// the list of trace ids (see ``list(_:json:)``).
     static var traceIndexDeletions: [String] { get }
+    /// The project-scoped tables only this database has (indexes it keeps of project data, such as SQLite's
+    /// `trace_tags`), emptied with the rest of a deleted project's data (see ``ProjectDataDeletion``).
+    static var ownProjectTables: [String] { get }
+    /// A statement deleting at most a bound number of `table`'s rows of one project: binds the project id, then the number.
+    static func limitedProjectDeletion(from table: String) -> String
     /// The largest integer an `integer` column holds (PostgreSQL's are 32-bit).
     static var largestInteger: Int { get }
     /// The dialect of the metrics and metadata SQL this database runs.

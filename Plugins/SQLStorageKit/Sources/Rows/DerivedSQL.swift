@@ -5,7 +5,7 @@ import Synchronization
 package enum DerivedSQL {
     /// Which statement text.
     package enum Kind: Hashable, Sendable {
-        case selectList, placeholders, selectByID, upsert
+        case selectList, placeholders, selectByID, upsert, deleteByKey
     }
 
     private struct Key: Hashable, Sendable {

@@ -58,6 +58,19 @@ extension SQLiteConnection: SQLConnection {
             WHERE traces.project_id = ?1 AND traces.id IN (SELECT value FROM json_each(?2)))
         """]
 
+    /// The tag index (``SchemaV9``).
+    static let ownProjectTables = ["trace_tags"]
+
+    /// Rows picked by `rowid`, or by primary key in the `WITHOUT ROWID` tables, which have no `rowid` (SQLite's `DELETE`
+    /// takes a `LIMIT` only when built with an option, so the batch is chosen in a subquery).
+    static func limitedProjectDeletion(from table: String) -> String {
+        let key = withoutRowIDKeys[table] ?? "rowid"
+        return "DELETE FROM \(table) WHERE (\(key)) IN (SELECT \(key) FROM \(table) WHERE project_id = ? LIMIT ?)"
+    }
+
+    /// The primary keys of the `WITHOUT ROWID` tables (``SchemaV9``, ``SchemaV10``).
+    private static let withoutRowIDKeys = ["trace_tags": "project_id, tag, trace_id", "trace_totals": "project_id, trace_id"]
+
     static var largestInteger: Int { Int(Int64.max) }
 
     static var metricsDialect: MetricsSQLDialect { .sqlite }

@@ -62,8 +62,8 @@ public struct StorageConformanceSuite: Sendable {
 
     /// Every case, grouped by area.
     static let cases: [ConformanceCase] =
-        ProjectCases.all + TraceMergeCases.all + ObservationCases.all + ScoreCases.all + ScoreQueryCases.all + ScoreConfigCases.all + CommentCases.all + AnnotationQueueCases.all + SessionCases.all
-        + TraceListCases.all + ObservationListCases.all + DeletionCases.all + IsolationCases.all + PayloadCases.all
+        ProjectCases.all + IdentityCases.all + TraceMergeCases.all + ObservationCases.all + ScoreCases.all + ScoreQueryCases.all + ScoreConfigCases.all + CommentCases.all + AnnotationQueueCases.all + SessionCases.all
+        + TraceListCases.all + ObservationListCases.all + DeletionCases.all + ProjectDeletionCases.all + IsolationCases.all + PayloadCases.all
         + IdempotencyCases.all + ConcurrencyCases.all + PromptCases.all + DatasetCases.all + MediaCases.all
         + ModelCases.all + MetricsCases.all
 }
