@@ -40,7 +40,7 @@ struct AdminAPITests {
                 #expect(Int(refused.status.code) == status && String(buffer: refused.body).contains(field), "\(body)")
             }
             let renamed = try await harness.send(client, .put, "/api/public/projects/\(gammaID)", ["name": "gamma-2"], auth: org)
-            #expect(try object(renamed)["name"] == "gamma-2" && (try object(renamed))["retentionDays"] == 7)
+            #expect(try object(renamed)["name"] == "gamma-2" && object(renamed)["retentionDays"] == 7)
             #expect(try await harness.send(client, .put, "/api/public/projects/nope", ["name": "x"], auth: org).status == .notFound)
 
             let key = try object(try await harness.post(client, "/api/public/projects/\(gammaID)/apiKeys", ["note": "ci"], auth: org))
@@ -67,7 +67,7 @@ struct AdminAPITests {
             #expect(try await harness.send(client, .delete, "/api/public/projects/\(gammaID)/apiKeys/\(keyID)", auth: org).status == .notFound)
 
             let deleted = try await harness.send(client, .delete, "/api/public/projects/\(gammaID)", auth: org)
-            #expect(deleted.status == .accepted && (try object(deleted))["success"] == true)
+            #expect(try deleted.status == .accepted && object(deleted)["success"] == true)
             #expect(try await harness.get(client, "/api/public/traces", auth: APIHarness.basic("pk-lf-chosen", "sk-lf-chosen")).status == .unauthorized,
                     "a deleted project's keys stop working at once")
             let gone = try await waitUntil {
@@ -89,12 +89,12 @@ struct AdminAPITests {
             }
             let ada = try await provision("ada@acme.io"), bob = try await provision("bob@acme.io")
             let duplicate = try await harness.post(client, "/api/public/scim/Users", ["userName": "Ada@acme.io", "name": [:]], auth: org)
-            #expect(duplicate.status == .conflict && (try object(duplicate))["scimType"] == "uniqueness")
+            #expect(try duplicate.status == .conflict && object(duplicate)["scimType"] == "uniqueness")
 
             let found = try object(try await harness.get(client, "/api/public/scim/Users?filter=userName%20eq%20%22ada%40acme.io%22", auth: org))
             #expect(found["totalResults"] == 1 && found["Resources"]?.arrayValue?.first?.objectValue?["id"]?.stringValue == ada)
             let badFilter = try await harness.get(client, "/api/public/scim/Users?filter=emails%20co%20%22x%22", auth: org)
-            #expect(badFilter.status == .badRequest && (try object(badFilter))["scimType"] == "invalidFilter")
+            #expect(try badFilter.status == .badRequest && object(badFilter)["scimType"] == "invalidFilter")
             for path in ["ServiceProviderConfig", "ResourceTypes", "Schemas"] {
                 #expect(try await harness.get(client, "/api/public/scim/\(path)", auth: org).status == .ok)
             }
@@ -124,7 +124,7 @@ struct AdminAPITests {
 
             #expect(try await harness.send(client, .delete, "/api/public/scim/Users/\(ada)", auth: org).status == .noContent)
             let gone = try await harness.get(client, "/api/public/scim/Users/\(ada)", auth: org)
-            #expect(gone.status == .notFound && (try object(gone))["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"])
+            #expect(try gone.status == .notFound && object(gone)["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"])
         }
     }
 

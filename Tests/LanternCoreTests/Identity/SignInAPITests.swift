@@ -48,10 +48,11 @@ struct SignInAPITests {
             #expect(try await call(client, .get, "/api/public/traces", cookie: cookie, project: alphaID).status == .ok)
             let noProject = try await call(client, .get, "/api/public/traces", cookie: cookie)
             #expect(noProject.status == .badRequest && String(buffer: noProject.body).contains("x-langfuse-project-id"))
-            let comment: JSONValue = ["objectType": "TRACE", "objectId": "t1", "content": "hello"]
-            let noCSRF = try await call(client, .post, "/api/public/comments", cookie: cookie, project: alphaID, body: comment)
+            let prompt: JSONValue = ["name": "greeting", "prompt": "hello"]
+            let noCSRF = try await call(client, .post, "/api/public/v2/prompts", cookie: cookie, project: alphaID, body: prompt)
             #expect(noCSRF.status == .forbidden && String(buffer: noCSRF.body).contains("X-CSRF-Token"))
-            #expect(try await call(client, .post, "/api/public/comments", cookie: cookie, project: alphaID, csrf: csrf, body: comment).status == .ok)
+            let created = try await call(client, .post, "/api/public/v2/prompts", cookie: cookie, project: alphaID, csrf: csrf, body: prompt)
+            #expect(created.status == .created, "\(String(buffer: created.body))")
             #expect(try await call(client, .get, "/api/public/organizations/memberships", cookie: cookie).status == .ok,
                     "a signed-in owner uses the admin API of their only organization")
             #expect(try await call(client, .get, "/api/auth/session", cookie: cookie).status == .ok)

@@ -59,7 +59,7 @@ struct MediaRoutes {
     @Sendable func update(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let mediaID = try support.parameter("mediaId", context)
         _ = try await JSONResponse.body(of: request, limit: 1 << 20)
-        _ = try await support.services.media.get(try context.principal(), id: mediaID)
+        try await support.services.media.acknowledgeUpload(try context.principal(), id: mediaID)
         return Response(status: .noContent)
     }
 

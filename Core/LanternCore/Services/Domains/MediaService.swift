@@ -14,6 +14,13 @@ struct MediaService: Sendable {
         return try await kernel.storage().saveMediaRecord(record)
     }
 
+    /// The client's report of its upload (`PATCH /media/{id}`): Lantern records uploads itself when the bytes arrive,
+    /// so the report only has to name a media of the project.
+    func acknowledgeUpload(_ principal: Principal, id: String) async throws {
+        try kernel.authorize(principal, .mediaWrite)
+        _ = try await get(principal, id: id)
+    }
+
     func get(_ principal: Principal, id: String) async throws -> MediaRecord {
         try kernel.authorize(principal, .projectRead)
         guard let record = try await kernel.storage().mediaRecord(projectID: principal.projectID, id: id) else {
