@@ -23,7 +23,7 @@ struct PromptChangeEventTests {
             let exported = try await workspace.lines(of: "exported.txt", atLeast: 3).filter { $0.hasPrefix("change ") }
             #expect(exported.map { $0.split(separator: " ").suffix(3).joined(separator: " ") }
                     == ["prompt greet created", "prompt greet labels-updated", "prompt greet deleted"], "exporter received each change in order")
-            let audit = try await workspace.lines(of: "audit.txt", atLeast: 3)
+            let audit = try await workspace.auditLines(of: "audit.txt", atLeast: 3)
             #expect(audit.map { $0.split(separator: " ").dropFirst().joined(separator: " ") } == [
                 "prompt.created greet before=false after=true actor=apiKey:pk-lf-alpha",
                 "prompt.labels-updated greet before=true after=true actor=apiKey:pk-lf-alpha",

@@ -22,13 +22,19 @@ struct TestWorkspace {
 
     /// The lines of the file `name` once it has at least `count` of them, or what it has when ``waitUntil(timeout:_:)``
     /// gives up: plugins write these files in the background, after the request that caused them was answered.
-    func lines(of name: String, atLeast count: Int) async throws -> [String] {
+    func lines(of name: String, atLeast count: Int, excluding skipped: (String) -> Bool = { _ in false }) async throws -> [String] {
         var found: [String] = []
         _ = try await waitUntil {
             found = ((try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+                .filter { !skipped($0) }
             return found.count >= count
         }
         return found
+    }
+
+    /// The audit-sink fixture's lines past the config's seeding (which the kernel audits as `system:init`).
+    func auditLines(of name: String, atLeast count: Int) async throws -> [String] {
+        try await lines(of: name, atLeast: count) { $0.hasSuffix(" actor=system:init") }
     }
 
     /// A config loading the SQLite plugin with a database in this workspace, plus extra `plugins:` entries.

@@ -86,7 +86,11 @@ struct OrganizationService: Sendable {
         let storage = try kernel.storage()
         for key in try await storage.apiKeys(projectID: id) { _ = try await storage.deleteAPIKey(id: key.id) }
         kernel.audit.record(caller, project: id, "project", id, "deleted", before: IdentityPresenter.auditView(project))
-        kernel.runtime.projectDeletions.start(projectID: id, storage: storage)
+        let models = kernel.runtime.models
+        kernel.runtime.projectDeletions.start(projectID: id, storage: storage) {
+            // The project's own model definitions are gone from storage; the catalog forgets them now, not at its next refresh.
+            if let store = storage as? any ModelStore { try? await models.refresh(from: store) }
+        }
     }
 
     /// The organization's own keys.

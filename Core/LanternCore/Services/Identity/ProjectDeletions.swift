@@ -12,19 +12,21 @@ final class ProjectDeletions: Sendable {
     private let running = LockedValue(Set<String>())
     private let logger = Logger(label: "lantern.project-deletion")
 
-    /// Starts deleting the project's data unless a deletion of it already runs; returns at once.
-    func start(projectID: String, storage: any StorageBackend) {
+    /// Starts deleting the project's data unless a deletion of it already runs; returns at once. `finished` runs
+    /// after the project is gone (the kernel drops what it caches of the project).
+    func start(projectID: String, storage: any StorageBackend, finished: @escaping @Sendable () async -> Void) {
         guard running.withLock({ $0.insert(projectID).inserted }) else { return }
         Task.detached { [self] in
             defer { _ = running.withLock { $0.remove(projectID) } }
-            await run(projectID: projectID, storage: storage)
+            if await run(projectID: projectID, storage: storage) { await finished() }
         }
     }
 
     /// Whether a deletion of the project is in progress.
     func isRunning(_ projectID: String) -> Bool { running.withLock { $0.contains(projectID) } }
 
-    private func run(projectID: String, storage: any StorageBackend) async {
+    /// Deletes the project's rows and then its record; false when a storage error stopped it.
+    private func run(projectID: String, storage: any StorageBackend) async -> Bool {
         var total = 0
         logger.info("deleting project data", metadata: ["project": "\(projectID)"])
         do {
@@ -36,9 +38,11 @@ final class ProjectDeletions: Sendable {
             }
             _ = try await storage.deleteProjectRecord(id: projectID)
             logger.info("project deleted", metadata: ["project": "\(projectID)", "rows": "\(total)"])
+            return true
         } catch {
             logger.error("project deletion stopped; delete the project again to finish",
                          metadata: ["project": "\(projectID)", "rows": "\(total)", "error": "\(error)"])
+            return false
         }
     }
 }
