@@ -13,6 +13,15 @@ enum AdminBody {
         return BodyReader(object)
     }
 
+    /// A project's `{name, metadata?, retention?}`; the name is required.
+    static func project(_ request: Request, limit: Int) async throws -> (name: String, metadata: [String: JSONValue]?, retention: Int?) {
+        var reader = try await reader(request, limit: limit)
+        let name = reader.string("name"), retention = reader.integer("retention")
+        if let problem = reader.problem { throw APIError.badRequest(problem) }
+        guard let name else { throw APIError.badRequest("name: is required") }
+        return (name, reader.metadata(), retention)
+    }
+
     /// `MembershipRequest`: `{userId, role}`.
     static func membership(_ request: Request, limit: Int) async throws -> (userID: String, role: Role) {
         var reader = try await reader(request, limit: limit)

@@ -22,26 +22,18 @@ struct AdminProjectRoutes {
 
     @Sendable func create(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let caller = try context.organizationPrincipal()
-        var reader = try await AdminBody.reader(request, limit: maxBodyBytes)
-        let name = reader.string("name")
-        let retention = reader.integer("retention")
-        if let problem = reader.problem { throw APIError.badRequest(problem) }
-        guard let name else { throw APIError.badRequest("name: is required") }
+        let fields = try await AdminBody.project(request, limit: maxBodyBytes)
         let organizations = support.services.organizations
-        let project = try await organizations.createProject(caller, name: name, metadata: reader.metadata() ?? [:], retentionDays: retention)
+        let project = try await organizations.createProject(caller, name: fields.name, metadata: fields.metadata ?? [:], retentionDays: fields.retention)
         return JSONResponse.make(.ok, IdentityPresenter.project(project, organization: try await organizations.organization(caller)))
     }
 
     @Sendable func update(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let caller = try context.organizationPrincipal()
-        var reader = try await AdminBody.reader(request, limit: maxBodyBytes)
-        let name = reader.string("name")
-        let retention = reader.integer("retention")
-        if let problem = reader.problem { throw APIError.badRequest(problem) }
-        guard let name else { throw APIError.badRequest("name: is required") }
+        let fields = try await AdminBody.project(request, limit: maxBodyBytes)
         let organizations = support.services.organizations
-        let project = try await organizations.updateProject(caller, id: try support.parameter("projectId", context), name: name,
-                                                            metadata: reader.metadata(), retentionDays: retention)
+        let project = try await organizations.updateProject(caller, id: try support.parameter("projectId", context), name: fields.name,
+                                                            metadata: fields.metadata, retentionDays: fields.retention)
         return JSONResponse.make(.ok, IdentityPresenter.project(project, organization: try await organizations.organization(caller)))
     }
 
