@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SQLiteStorage", type: .dynamic, targets: ["SQLiteStorage"]),
         .library(name: "OTelReceiver", type: .dynamic, targets: ["OTelReceiver"]),
         .library(name: "PostgresStorage", type: .dynamic, targets: ["PostgresStorage"]),
+        .library(name: "WebUI", type: .dynamic, targets: ["WebUI"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
@@ -25,6 +26,7 @@ let package = Package(
         .package(path: "plugin-sdk/Testing"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -71,6 +73,13 @@ let package = Package(
             name: "PostgresStorage",
             dependencies: [sdk, "SQLStorageKit", "CLibPQ"],
             path: "Plugins/PostgresStorage/Sources",
+            linkerSettings: pluginLinkerSettings
+        ),
+        // The web UI: server-rendered pages over the kernel's API, called in-process as the signed-in person.
+        .target(
+            name: "WebUI",
+            dependencies: [sdk, .product(name: "Mustache", package: "swift-mustache")],
+            path: "Plugins/WebUI/Sources",
             linkerSettings: pluginLinkerSettings
         ),
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),

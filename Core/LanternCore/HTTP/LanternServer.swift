@@ -42,8 +42,10 @@ public enum LanternServer {
         SCIMRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         SignInRoutes(support: support, maxBodyBytes: jsonLimit).register(on: router)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)
-        try PluginRoutes(receivers: runtime.receivers, services: runtime.services).register(open: router, authenticated: api)
+        let providers = runtime.receivers.map { ($0.id, $0.receiver.routes()) } + runtime.webFrontends.map { ($0.id, $0.frontend.routes()) }
+        try PluginRoutes(providers: providers, services: runtime.services).register(open: router, authenticated: api)
         routes.load(router.routes.map { ("\($0.path)", "\($0.method)") })
+        runtime.inProcessAPI.attach(router)
         return router
     }
 

@@ -6,13 +6,15 @@ import Logging
 struct KernelPluginHost: PluginHost {
     let logger: PluginLogger
     let ingestion: any IngestionSink
+    let api: (any KernelAPI)?
 
-    init(componentID: String, ingestion: any IngestionSink) {
+    init(componentID: String, ingestion: any IngestionSink, api: (any KernelAPI)? = nil) {
         let backend = Logger(label: "lantern.plugin.\(componentID)")
         logger = PluginLogger { level, message, fields in
             backend.log(level: Self.level(level), "\(message)", metadata: fields.mapValues { .string($0) })
         }
         self.ingestion = ingestion
+        self.api = api
     }
 
     func now() -> Date { Date() }

@@ -19,6 +19,10 @@ public final class LanternRuntime: Sendable {
     /// The model definitions generations are priced with.
     let models: ModelCatalog
     let receivers: [(id: String, receiver: any IngestionReceiver)]
+    /// Web front ends (a UI), whose routes are mounted like receivers'.
+    let webFrontends: [(id: String, frontend: any WebFrontend)]
+    /// The public API called in-process by web front ends as a signed-in person.
+    let inProcessAPI = InProcessAPI()
     private let evaluations: EvaluationScheduler
     private let exports: DeliveryQueues<ExportItem>
     private let audits: DeliveryQueues<AuditEvent>
@@ -67,6 +71,7 @@ public final class LanternRuntime: Sendable {
         }
         storage = typed(.storage, as: (any StorageBackend).self, named: "StorageBackend").first?.value
         receivers = typed(.receiver, as: (any IngestionReceiver).self, named: "IngestionReceiver").map { ($0.id, $0.value) }
+        webFrontends = typed(.web, as: (any WebFrontend).self, named: "WebFrontend").map { ($0.id, $0.value) }
         let processors = typed(.processor, as: (any IngestionProcessor).self, named: "IngestionProcessor").map { ($0.id, $0.value) }
         evaluations = EvaluationScheduler(evaluators: typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) },
                                           logger: Logger(label: "lantern.evaluation"))
@@ -127,7 +132,7 @@ public final class LanternRuntime: Sendable {
         let ordered = components.sorted { rank($0.kind) < rank($1.kind) }
         for entry in ordered {
             do {
-                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline)
+                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline, api: entry.kind == .web ? inProcessAPI : nil)
                 try await withDeadline(seconds: 30) { try await entry.component.start(host: host) }
                 started.withLock { $0.append(entry) }
                 if entry.kind == .storage, let storage {
@@ -181,7 +186,7 @@ public final class LanternRuntime: Sendable {
     private func rank(_ kind: ComponentKind) -> Int {
         switch kind {
         case .storage: 0
-        case .receiver: 9
+        case .receiver, .web: 9
         default: 5
         }
     }

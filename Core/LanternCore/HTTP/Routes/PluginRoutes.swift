@@ -3,45 +3,60 @@ import Hummingbird
 import LanternPluginSDK
 import NIOCore
 
-/// Mounts the routes receiver plugins contribute, translating between Hummingbird and the SDK's plain HTTP values.
-/// A handler's thrown error is contained: 503 for ingestion back-pressure, 500 otherwise. Receivers take telemetry
-/// in, so a project route's caller needs the `events:create` permission, checked before the plugin sees the request.
+/// Mounts the routes plugins contribute (receivers and web front ends), translating between Hummingbird and the
+/// SDK's plain HTTP values. A handler's thrown error is contained: 503 for ingestion back-pressure, 500 otherwise.
+/// Project routes take telemetry in, so their caller needs `events:create`, checked before the plugin sees the
+/// request; user routes need a signed-in person (``UserRouteAccess``), whose every call back into the API is checked
+/// by the services.
 struct PluginRoutes {
-    let receivers: [(id: String, receiver: any IngestionReceiver)]
+    let providers: [(id: String, routes: [PluginRoute])]
     let services: KernelServices
 
     func register(open router: Router<LanternRequestContext>, authenticated group: RouterGroup<LanternRequestContext>) throws {
-        for (id, receiver) in receivers {
-            for route in receiver.routes() {
+        for (id, routes) in providers {
+            for route in routes {
                 guard route.path.hasPrefix("/") else {
-                    throw StartupError(message: "receiver '\(id)' declares route path '\(route.path)', which does not start with /")
+                    throw StartupError(message: "plugin component '\(id)' declares route path '\(route.path)', which does not start with /")
                 }
                 let method = HTTPRequest.Method(route.method.uppercased())
-                guard let method else { throw StartupError(message: "receiver '\(id)' declares unknown HTTP method \(route.method)") }
+                guard let method else { throw StartupError(message: "plugin component '\(id)' declares unknown HTTP method \(route.method)") }
                 let services = services
-                let responder: @Sendable (Request, LanternRequestContext) async throws -> Response = { request, context in
-                    var projectID: String?
-                    if route.access != .open {
-                        let principal = try context.principal()
-                        try services.authorize(principal, .ingest)
-                        projectID = principal.projectID
-                    }
-                    return try await Self.call(route, request: request, projectID: projectID)
-                }
                 switch route.access {
                 case .open:
-                    router.on(RouterPath(route.path), method: method, use: responder)
-                default:
-                    guard route.path.hasPrefix("/api/public/") else {
-                        throw StartupError(message: "receiver '\(id)' route \(route.path): authenticated routes must live under /api/public/")
+                    router.on(RouterPath(route.path), method: method) { request, _ in
+                        try await Self.call(route, request: request, body: try await JSONResponse.collect(request, limit: route.maxBodyBytes))
                     }
-                    group.on(RouterPath(String(route.path.dropFirst("/api/public".count))), method: method, use: responder)
+                case .project:
+                    guard route.path.hasPrefix("/api/public/") else {
+                        throw StartupError(message: "plugin component '\(id)' route \(route.path): project routes must live under /api/public/")
+                    }
+                    group.on(RouterPath(String(route.path.dropFirst("/api/public".count))), method: method) { request, context in
+                        let principal = try context.principal()
+                        try services.authorize(principal, .ingest)
+                        return try await Self.call(route, request: request, body: try await JSONResponse.collect(request, limit: route.maxBodyBytes),
+                                                   projectID: principal.projectID)
+                    }
+                case .user(let signInPath):
+                    guard !route.path.hasPrefix("/api/") else {
+                        throw StartupError(message: "plugin component '\(id)' route \(route.path): user routes serve pages, outside /api/")
+                    }
+                    let access = UserRouteAccess(services: services, signInPath: signInPath)
+                    router.on(RouterPath(route.path), method: method) { request, context in
+                        let body = try await JSONResponse.collect(request, limit: route.maxBodyBytes)
+                        switch try await access.resolve(request, body: body) {
+                        case .signedIn(let user): return try await Self.call(route, request: request, body: body, user: user)
+                        case .refused(let response): return response
+                        }
+                    }
+                @unknown default:
+                    throw StartupError(message: "plugin component '\(id)' route \(route.path) asks for an access level this kernel does not know")
                 }
             }
         }
     }
 
-    private static func call(_ route: PluginRoute, request: Request, projectID: String?) async throws -> Response {
+    private static func call(_ route: PluginRoute, request: Request, body: [UInt8], projectID: String? = nil, user: PluginUser? = nil)
+        async throws -> Response {
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
@@ -49,9 +64,8 @@ struct PluginRoutes {
         }
         var query: [String: [String]] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key), default: []].append(String(value)) }
-        let body = try await JSONResponse.collect(request, limit: route.maxBodyBytes)
         let pluginRequest = PluginRequest(method: request.method.rawValue, path: request.uri.path, query: query,
-                                          headers: headers, body: body, projectID: projectID)
+                                          headers: headers, body: body, projectID: projectID, user: user)
         let reply = try await route.handler(pluginRequest)
         var fields = HTTPFields()
         for (name, value) in reply.headers { if let field = HTTPField.Name(name) { fields[field] = value } }

@@ -20,11 +20,20 @@ struct SignInRoutes {
 
     @Sendable func signIn(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let fields = try await SignInForm.fields(request, limit: maxBodyBytes)
-        guard let email = fields["email"], !email.isEmpty else { throw APIError.badRequest("email: is required") }
-        guard let password = fields["password"], !password.isEmpty else { throw APIError.badRequest("password: is required") }
-        let started = try await support.services.signIn.signIn(email: email, password: password, address: context.clientAddress,
-                                                               requestID: context.requestID)
-        return try await present(started, status: .ok)
+        let redirect = FormRedirect(fields)
+        do {
+            guard let email = fields["email"], !email.isEmpty else { throw APIError.badRequest("email: is required") }
+            guard let password = fields["password"], !password.isEmpty else { throw APIError.badRequest("password: is required") }
+            let started = try await support.services.signIn.signIn(email: email, password: password, address: context.clientAddress,
+                                                                   requestID: context.requestID)
+            guard let redirect else { return try await present(started, status: .ok) }
+            var response = redirect.success()
+            response.headers[.setCookie] = cookie(for: started)
+            return response
+        } catch let error as APIError {
+            guard let redirect else { throw error }
+            return redirect.failure(error.message)
+        }
     }
 
     @Sendable func signUp(_ request: Request, context: LanternRequestContext) async throws -> Response {
@@ -35,9 +44,10 @@ struct SignInRoutes {
     }
 
     @Sendable func signOut(_ request: Request, context: LanternRequestContext) async throws -> Response {
-        let signedIn = try await self.signedIn(request, changesState: true)
+        let fields = try await SignInForm.fields(request, limit: maxBodyBytes, emptyAllowed: true)
+        let signedIn = try await self.signedIn(request, changesState: true, formToken: fields["csrfToken"])
         try await support.services.signIn.signOut(signedIn, requestID: context.requestID)
-        var response = JSONResponse.make(.ok, ["message": "Signed out"])
+        var response = FormRedirect(fields)?.success() ?? JSONResponse.make(.ok, ["message": "Signed out"])
         response.headers[.setCookie] = SessionTokens.setCookie("", maxAge: 0, secure: support.runtime.config.auth.secureCookies)
         return response
     }
@@ -56,17 +66,21 @@ struct SignInRoutes {
         return try await present(started, status: .ok)
     }
 
-    private func signedIn(_ request: Request, changesState: Bool) async throws -> SignedInUser {
+    private func signedIn(_ request: Request, changesState: Bool, formToken: String? = nil) async throws -> SignedInUser {
         guard let token = SessionTokens.token(inCookieHeader: request.headers[.cookie]) else { throw APIError.unauthorized("Not signed in") }
-        return try await support.services.access.signedIn(token: token, csrfToken: request.headers[AuthMiddleware.csrfHeader],
+        return try await support.services.access.signedIn(token: token, csrfToken: request.headers[AuthMiddleware.csrfHeader] ?? formToken,
                                                           changesState: changesState)
     }
 
     private func present(_ started: SignInService.Started, status: HTTPResponse.Status) async throws -> Response {
-        let auth = support.runtime.config.auth
         var response = JSONResponse.make(status, try await describe(started.user, started.session))
-        response.headers[.setCookie] = SessionTokens.setCookie(started.token, maxAge: auth.sessionMaxDays * 86_400, secure: auth.secureCookies)
+        response.headers[.setCookie] = cookie(for: started)
         return response
+    }
+
+    private func cookie(for started: SignInService.Started) -> String {
+        let auth = support.runtime.config.auth
+        return SessionTokens.setCookie(started.token, maxAge: auth.sessionMaxDays * 86_400, secure: auth.secureCookies)
     }
 
     /// The user, the session's CSRF token and expiry, and where the user belongs with which role.

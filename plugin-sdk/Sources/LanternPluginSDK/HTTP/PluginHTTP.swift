@@ -6,6 +6,10 @@ public struct PluginRoute: Sendable {
         case open
         /// Basic auth with a project's key pair; `PluginRequest.projectID` is that project.
         case project
+        /// A signed-in person (the session cookie); `PluginRequest.user` is them. A state-changing request must
+        /// carry the session's CSRF token (header `X-CSRF-Token` or form field `csrfToken`), else 403. Without a
+        /// session, a GET is redirected (303) to `signInPath?next=<path>` and anything else is answered 401.
+        case user(signInPath: String)
     }
 
     /// Upper-case method (`POST`).
@@ -39,15 +43,19 @@ public struct PluginRequest: Sendable {
     public var body: [UInt8]
     /// The authenticated project, for routes with ``PluginRoute/Access/project``.
     public var projectID: String?
+    /// The signed-in person, for routes with ``PluginRoute/Access/user(signInPath:)``.
+    public var user: PluginUser?
 
     /// Creates a request.
-    public init(method: String, path: String, query: [String: [String]] = [:], headers: [String: String] = [:], body: [UInt8] = [], projectID: String? = nil) {
+    public init(method: String, path: String, query: [String: [String]] = [:], headers: [String: String] = [:], body: [UInt8] = [],
+                projectID: String? = nil, user: PluginUser? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
         self.projectID = projectID
+        self.user = user
     }
 }
 

@@ -10,6 +10,13 @@ public protocol PluginHost: Sendable {
     var ingestion: any IngestionSink { get }
     /// The current time (a test clock in tests).
     func now() -> Date
+    /// The kernel's public API, called as a signed-in person (for web front ends); nil in hosts without it.
+    var api: (any KernelAPI)? { get }
+}
+
+extension PluginHost {
+    /// No API by default.
+    public var api: (any KernelAPI)? { nil }
 }
 
 /// Severity of a log message (a fixed set).

@@ -18,6 +18,8 @@ public struct ComponentKind: RawRepresentable, Hashable, Sendable, CustomStringC
     public static let exporter = ComponentKind(rawValue: "exporter")
     /// Receives audit events. Conforms to ``AuditSink``.
     public static let auditSink = ComponentKind(rawValue: "audit-sink")
+    /// Serves pages to people (a web UI). Conforms to ``WebFrontend``.
+    public static let web = ComponentKind(rawValue: "web")
     /// Decides what to delete. Conforms to ``RetentionPolicy``.
     public static let retention = ComponentKind(rawValue: "retention")
 }

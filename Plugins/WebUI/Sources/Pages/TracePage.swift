@@ -1,0 +1,51 @@
+import Foundation
+import LanternPluginSDK
+
+/// `/project/{id}/traces/{traceId}`: the trace header (latency, cost, tokens, user, session), the observation tree or
+/// a timeline (`view=timeline`), and the selected node's input and output (`observation={id}`; the trace itself
+/// when none), with chat messages shown as a conversation.
+enum TracePage {
+    @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
+        let project = try page.project()
+        guard let traceID = page.segment(3) else { throw PageError.notFound("No trace id in the address.") }
+        let answer = try await page.api.get("/api/public/traces/\(PageRenderer.escapePath(traceID))", project: project.id)
+        guard let trace = answer.objectValue else { throw PageError.notFound("Trace not found: \(traceID)") }
+        let observations = (trace["observations"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let tree = ObservationTree(observations)
+        let base = "/project/\(PageRenderer.escapePath(project.id))/traces/\(PageRenderer.escapePath(traceID))"
+        let selectedID = page.query("observation")
+        let selected = selectedID.flatMap { id in observations.first { $0["id"]?.stringValue == id } }
+        let timeline = page.query("view") == "timeline"
+        var context: [String: Any] = [
+            "name": trace["name"]?.stringValue ?? traceID, "id": traceID, "timestamp": Formatting.timestamp(trace["timestamp"]?.stringValue),
+            "latency": Formatting.present(Formatting.latency(trace["latency"]?.numberValue)),
+            "cost": Formatting.present(Formatting.cost(trace["totalCost"]?.numberValue)),
+            "environment": Formatting.present(trace["environment"]?.stringValue), "release": Formatting.present(trace["release"]?.stringValue),
+            "version": Formatting.present(trace["version"]?.stringValue), "tags": (trace["tags"]?.arrayValue ?? []).compactMap(\.stringValue),
+            "treeHref": base + (selectedID.map { "?observation=\(TracesPage.encode($0))" } ?? ""),
+            "timelineHref": base + "?view=timeline" + (selectedID.map { "&observation=\(TracesPage.encode($0))" } ?? ""),
+            "timeline": timeline, "rootHref": base + (timeline ? "?view=timeline" : ""), "rootSelected": selected == nil,
+            "nodes": tree.rows(selectedID: selectedID) { id in base + "?observation=\(TracesPage.encode(id))" + (timeline ? "&view=timeline" : "") },
+            "observationCount": observations.count,
+            "scores": (trace["scores"]?.arrayValue ?? []).compactMap(\.objectValue).map(Self.score),
+            "hasScores": !(trace["scores"]?.arrayValue ?? []).isEmpty,
+        ]
+        if let userID = trace["userId"]?.stringValue {
+            context["user"] = ["id": userID, "href": "/project/\(PageRenderer.escapePath(project.id))/traces?userId=\(TracesPage.encode(userID))"]
+        }
+        if let sessionID = trace["sessionId"]?.stringValue {
+            context["session"] = ["id": sessionID, "href": "/project/\(PageRenderer.escapePath(project.id))/sessions/\(PageRenderer.escapePath(sessionID))"]
+        }
+        if timeline { context["chart"] = Timeline(tree: tree).svg(link: { id in base + "?view=timeline&observation=\(TracesPage.encode(id))" }) }
+        context["detail"] = selected.map(NodeDetail.observation) ?? NodeDetail.trace(trace)
+        let name = trace["name"]?.stringValue ?? traceID
+        return page.pages.page(page, title: name, template: "trace", context: context, section: "traces",
+                               breadcrumb: [("Traces", "/project/\(PageRenderer.escapePath(project.id))/traces")])
+    }
+
+    static func score(_ score: [String: JSONValue]) -> [String: Any] {
+        let value = score["value"]?.numberValue.map { String(format: "%g", $0) } ?? score["stringValue"]?.stringValue ?? ""
+        return ["name": score["name"]?.stringValue ?? "", "value": value, "source": score["source"]?.stringValue ?? "",
+                "comment": score["comment"]?.stringValue ?? ""]
+    }
+}

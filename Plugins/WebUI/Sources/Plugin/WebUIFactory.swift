@@ -1,0 +1,13 @@
+import LanternPluginSDK
+
+/// Makes ``WebUI`` components (`type: web-ui`). No settings: the pages follow Langfuse's URLs.
+struct WebUIFactory: ComponentFactory {
+    var type: String { "web-ui" }
+    var kind: ComponentKind { .web }
+    var summary: String { "The web UI: sign-in, traces, trace detail with tree and timeline, sessions (server-rendered, no JavaScript needed)" }
+    var settings: [SettingSpec] { [] }
+
+    func validate(_ settings: PluginSettings) -> [SettingsIssue] { [] }
+
+    func make(_ settings: PluginSettings, context: ComponentContext) throws -> any Component { WebUI() }
+}

@@ -1,0 +1,30 @@
+/// The sessions table and the session replay.
+enum SessionTemplates {
+    static let list = #"""
+    {{#empty}}<p class="empty">No sessions yet. Traces with a <code>sessionId</code> make one.</p>{{/empty}}
+    {{^empty}}
+    <table class="data" data-keyboard-rows>
+      <thead><tr><th scope="col">Session</th><th scope="col">Created</th><th scope="col">Environment</th></tr></thead>
+      <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="nowrap">{{createdAt}}</td><td>{{environment}}</td></tr>
+      {{/rows}}</tbody>
+    </table>
+    {{/empty}}
+    <nav class="pager" aria-label="Pages">
+      <span>{{total}} sessions · Page {{pageNumber}} of {{pageCount}}</span>
+      {{#previous}}<a href="{{previous}}" rel="prev">Previous</a>{{/previous}}
+      {{#next}}<a href="{{next}}" rel="next">Next</a>{{/next}}
+    </nav>
+    """#
+
+    static let detail = #"""
+    <p class="meta">{{traceCount}} traces</p>
+    <ol class="replay">
+    {{#traces}}<li class="turn">
+      <p class="turn-header"><a href="{{href}}">{{name}}</a> <span class="muted">{{timestamp}}</span> {{#latency}}<span class="badge outline">{{latency}}</span>{{/latency}} {{#cost}}<span class="badge outline">{{cost}}</span>{{/cost}}</p>
+      <div class="turn-io"><h3>Input</h3>{{#input}}{{> payload}}{{/input}}<h3>Output</h3>{{#output}}{{> payload}}{{/output}}</div>
+      {{#hasScores}}<p class="scores">{{#scores}}<span class="badge outline">{{name}} {{value}}</span> {{/scores}}</p>{{/hasScores}}
+    </li>
+    {{/traces}}
+    </ol>
+    """#
+}

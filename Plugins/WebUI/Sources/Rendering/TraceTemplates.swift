@@ -1,0 +1,79 @@
+/// The traces table and the trace page.
+enum TraceTemplates {
+    static let list = #"""
+    <form class="filters" method="get" aria-label="Filter traces">
+      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      {{#filters}}<label>{{label}} <input name="{{name}}" value="{{value}}"></label>{{/filters}}
+      <button type="submit">Apply</button>
+      <a class="button secondary" href="?">Reset</a>
+    </form>
+    {{#empty}}<p class="empty">No traces in this time range match. Send traces with a Langfuse SDK or an OpenTelemetry exporter, or widen the range.</p>{{/empty}}
+    {{^empty}}
+    <table class="data" data-keyboard-rows>
+      <caption class="visually-hidden">Traces, newest first</caption>
+      <thead><tr><th scope="col">Timestamp</th><th scope="col">Name</th><th scope="col">Input</th><th scope="col">Output</th><th scope="col">Latency</th><th scope="col">Total Cost</th><th scope="col">Observations</th><th scope="col">Environment</th><th scope="col">Tags</th><th scope="col">User</th><th scope="col">Session</th></tr></thead>
+      <tbody>
+      {{#rows}}<tr><td class="nowrap">{{timestamp}}</td><td><a href="{{href}}">{{name}}</a></td><td class="preview">{{input}}</td><td class="preview output">{{output}}</td><td class="num">{{latency}}</td><td class="num">{{cost}}</td><td class="num">{{observations}}</td><td>{{environment}}</td><td>{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</td><td>{{#user}}<a href="{{href}}">{{id}}</a>{{/user}}</td><td>{{#session}}<a href="{{href}}">{{id}}</a>{{/session}}</td></tr>
+      {{/rows}}
+      </tbody>
+    </table>
+    {{/empty}}
+    <nav class="pager" aria-label="Pages">
+      <span>{{total}} traces · Page {{pageNumber}} of {{pageCount}}</span>
+      {{#previous}}<a href="{{previous}}" rel="prev">Previous</a>{{/previous}}
+      {{#next}}<a href="{{next}}" rel="next">Next</a>{{/next}}
+    </nav>
+    """#
+
+    static let detail = #"""
+    <section class="trace-header" aria-label="Trace">
+      <p class="meta"><span class="badge trace">TRACE</span> <code class="id">{{id}}</code> <span>{{timestamp}}</span></p>
+      <p class="badges">
+        {{#latency}}<span class="badge outline">Latency {{latency}}</span>{{/latency}}
+        {{#cost}}<span class="badge outline">∑ {{cost}}</span>{{/cost}}
+        {{#user}}<a class="badge outline" href="{{href}}">User {{id}}</a>{{/user}}
+        {{#session}}<a class="badge outline" href="{{href}}">Session {{id}}</a>{{/session}}
+        {{#environment}}<span class="badge outline">Env {{environment}}</span>{{/environment}}
+        {{#release}}<span class="badge outline">Release {{release}}</span>{{/release}}
+        {{#version}}<span class="badge outline">Version {{version}}</span>{{/version}}
+        {{#tags}}<span class="tag">{{.}}</span>{{/tags}}
+      </p>
+    </section>
+    <div class="trace-layout">
+      <section class="navigation" aria-label="Observations">
+        <nav class="tabs" aria-label="View"><a href="{{treeHref}}"{{^timeline}} aria-current="page"{{/timeline}}>Tree</a><a href="{{timelineHref}}"{{#timeline}} aria-current="page"{{/timeline}}>Timeline</a></nav>
+        {{#timeline}}{{{chart}}}{{/timeline}}
+        {{^timeline}}
+        <ul class="tree" role="tree" aria-label="Observation tree">
+          <li role="treeitem" aria-selected="{{rootSelected}}"><a href="{{rootHref}}" class="node{{#rootSelected}} selected{{/rootSelected}}"><span class="badge trace">TRACE</span> {{name}}</a></li>
+          {{#nodes}}<li role="treeitem" aria-level="{{depth}}" aria-selected="{{selected}}" class="{{indentClass}}"><a href="{{href}}" class="node level-{{levelClass}}{{#selected}} selected{{/selected}}"><span class="badge {{typeClass}}">{{type}}</span> {{name}} <span class="figures">{{latency}} {{cost}} {{tokens}} {{model}}</span></a></li>
+          {{/nodes}}
+        </ul>
+        {{/timeline}}
+        <p class="muted">{{observationCount}} observations</p>
+      </section>
+      <section class="detail" aria-label="Selected">
+        {{#detail}}
+        <h2><span class="badge {{kindClass}}">{{kind}}</span> {{heading}}</h2>
+        <p class="badges">{{#model}}<span class="badge outline">{{model}}</span>{{/model}}{{#start}}<span class="badge outline">{{start}}</span>{{/start}}{{#level}}<span class="badge outline level-{{level}}">{{level}}</span>{{/level}}{{#prompt}}<span class="badge outline">Prompt {{name}} v{{version}}</span>{{/prompt}}</p>
+        {{#statusMessage}}<p class="status-message">{{statusMessage}}</p>{{/statusMessage}}
+        {{#hasUsage}}<table class="data compact"><caption>Usage and cost</caption><tbody>{{#usage}}<tr><th scope="row">{{key}} tokens</th><td class="num">{{value}}</td></tr>{{/usage}}{{#costs}}<tr><th scope="row">{{key}} cost</th><td class="num">{{value}}</td></tr>{{/costs}}</tbody></table>{{/hasUsage}}
+        <h3>Input</h3>{{#input}}{{> payload}}{{/input}}{{^input}}<p class="muted">None</p>{{/input}}
+        <h3>Output</h3>{{#output}}{{> payload}}{{/output}}{{^output}}<p class="muted">None</p>{{/output}}
+        {{#metadata}}<h3>Metadata</h3><pre class="json">{{json}}</pre>{{/metadata}}
+        {{/detail}}
+        {{#hasScores}}<h3>Scores</h3><table class="data compact"><thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Comment</th></tr></thead><tbody>{{/hasScores}}
+        {{#scores}}<tr><td>{{name}}</td><td class="num">{{value}}</td><td>{{source}}</td><td>{{comment}}</td></tr>{{/scores}}
+        {{#hasScores}}</tbody></table>{{/hasScores}}
+      </section>
+    </div>
+    """#
+
+    /// A payload: chat messages (with a JSON view), or JSON.
+    static let payload = #"""
+    {{#hasMessages}}<ol class="messages">{{/hasMessages}}
+    {{#messages}}<li class="message role-{{roleClass}}"><p class="role">{{role}}</p>{{#text}}<div class="text">{{text}}</div>{{/text}}{{#tools}}<div class="tool-call"><p>Tool call <code>{{name}}</code></p><pre class="json">{{arguments}}</pre></div>{{/tools}}{{#images}}{{#src}}<img src="{{src}}" alt="image in the message">{{/src}}{{#link}}<a href="{{link}}" rel="noreferrer">image: {{link}}</a>{{/link}}{{#placeholder}}<span class="muted">{{placeholder}}</span>{{/placeholder}}{{/images}}</li>{{/messages}}
+    {{#hasMessages}}</ol><details><summary>JSON</summary><pre class="json">{{json}}</pre></details>{{/hasMessages}}
+    {{^hasMessages}}<pre class="json">{{json}}</pre>{{/hasMessages}}
+    """#
+}
