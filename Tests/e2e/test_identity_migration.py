@@ -4,14 +4,17 @@ Each test starts the server on a fresh database, stores a trace, stops it, turns
 previous schema gave it (and adds a second project and key the way that schema stored them), then starts the server
 again. The migration must put every project and key in the default organization `lantern`, which it creates, give
 each project an `updated_at` equal to its `created_at`, let a key have no project, and keep every key and the data
-working.
+working. The SQLite test runs the dev profile without its `init` block (the migration alone); a last test runs the
+whole dev profile, whose `init` organization `dev` then takes over the seeded project `dev` (the legacy one stays).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from contextlib import closing
+from pathlib import Path
 
 from conftest import (REPO_ROOT, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY, Api, event, get_when, launch_server,
                       stop_server, uid)
@@ -59,6 +62,23 @@ POSTGRES_DOWNGRADE = f"""
 """
 
 
+def without_init(tmp_path: Path) -> Path:
+    """The dev profile without its `init` block: its project joins the default organization, as before identities."""
+    text = re.sub(r"^init:\n(?:  .*\n)+", "", DEV_CONFIG.read_text(), flags=re.M)
+    assert "init:" not in text and "projects:" in text, f"the dev profile's init block is gone:\n{text}"
+    config = tmp_path / "dev-without-init.yaml"
+    config.write_text(text)
+    return config
+
+
+def sqlite_query(database):
+    """Runs one statement on the SQLite file and answers psql's `-At` text."""
+    def query(sql: str) -> str:
+        with closing(sqlite3.connect(database, isolation_level=None)) as db:
+            return "\n".join("|".join("" if value is None else str(value) for value in row) for row in db.execute(sql).fetchall())
+    return query
+
+
 def store_trace(server) -> str:
     """Ingests a trace with the dev key and waits until it reads back; returns its id."""
     trace_id = uid()
@@ -92,27 +112,50 @@ def check_migrated(server, query, version: int, trace_id: str) -> None:
     assert [project["name"] for project in projects["data"]] == ["legacy"], f"the legacy key reaches its project: {projects}"
 
 
-def test_sqlite_migration_11_keeps_projects_keys_and_data(tmp_path):
+def downgraded_sqlite(tmp_path: Path) -> tuple[Path, dict, str]:
+    """A SQLite file the dev profile (without `init`) wrote a trace to, turned back into the previous schema's shape:
+    (file, the server's environment for it, the trace's id)."""
     database = tmp_path / "lantern.sqlite"
     env = {"LANTERN_SQLITE_PATH": str(database)}
-    server = launch_server(DEV_CONFIG, tmp_path, env)
+    server = launch_server(without_init(tmp_path), tmp_path, env)
     trace_id = store_trace(server)
     stop_server(server)
     with closing(sqlite3.connect(database, isolation_level=None)) as db:
         db.executescript(f"BEGIN; {SQLITE_DOWNGRADE} COMMIT;")
+    return database, env, trace_id
 
-    def query(sql: str) -> str:
-        with closing(sqlite3.connect(database, isolation_level=None)) as db:
-            return "\n".join("|".join("" if value is None else str(value) for value in row) for row in db.execute(sql).fetchall())
 
-    server = launch_server(DEV_CONFIG, tmp_path, env)
+def test_sqlite_migration_11_keeps_projects_keys_and_data(tmp_path):
+    database, env, trace_id = downgraded_sqlite(tmp_path)
+    server = launch_server(without_init(tmp_path), tmp_path, env)
     try:
-        check_migrated(server, query, 11, trace_id)
+        check_migrated(server, sqlite_query(database), 11, trace_id)
         with closing(sqlite3.connect(database)) as db:
             nullable = db.execute("SELECT \"notnull\" FROM pragma_table_info('api_keys') WHERE name = 'project_id'").fetchone()
             indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('api_keys', 'projects')")}
         assert nullable == (0,), "api_keys.project_id is nullable"
         assert {"api_keys_by_project", "api_keys_by_organization", "projects_by_organization"} <= indexes, f"indexes: {indexes}"
+    finally:
+        stop_server(server)
+
+
+def test_sqlite_dev_profile_takes_its_seeded_project_into_its_organization(tmp_path):
+    database, env, trace_id = downgraded_sqlite(tmp_path)
+    server = launch_server(DEV_CONFIG, tmp_path, env)
+    try:
+        query = sqlite_query(database)
+        assert query("SELECT id FROM organizations ORDER BY id") == "dev\nlantern", "the migration's `lantern` and the profile's `dev`"
+        assert query("SELECT id || '|' || organization_id FROM projects ORDER BY id") == "dev|dev\nlegacy-project|lantern", \
+            "the seeded project moved into `dev`; the legacy project stays in `lantern`"
+        api = Api(server.base_url, DEFAULT_PUBLIC_KEY, DEFAULT_SECRET_KEY)
+        assert api.get_ok(f"/api/public/traces/{trace_id}")["name"] == "before-migration", "the trace reads back"
+        project = api.get_ok("/api/public/projects")["data"]
+        assert [(p["id"], p["organization"]["id"]) for p in project] == [("dev", "dev")], f"the dev key's project: {project}"
+        sign_in = Api(server.base_url, "", "").request("POST", "/api/auth/sign-in", auth=False,
+                                                       json_body={"email": "dev@lantern.local", "password": "lantern-dev-1"})
+        assert sign_in[0] == 200 and sign_in[1]["organizations"] == [{"id": "dev", "role": "OWNER"}], f"the dev user: {sign_in}"
+        keys = query("SELECT public_key || '|' || organization_id FROM api_keys WHERE project_id IS NOT NULL ORDER BY public_key")
+        assert keys == "pk-lf-dev|dev\npk-lf-legacy|lantern", f"each project key is in its project's organization: {keys!r}"
     finally:
         stop_server(server)
 
