@@ -178,7 +178,7 @@ def test_json_logs_carry_request_ids_and_no_secret(tmp_path):
     access = [r for r in records if r.get("label") == "lantern.access" and r.get("requestId") == "e2e-request-1"]
     assert len(access) == 1, f"one access line for the request: {records}"
     assert access[0]["route"] == "/api/public/ingestion" and access[0]["status"] == "207" and access[0]["method"] == "POST", access[0]
-    assert access[0]["projectId"].startswith("project-"), access[0]
+    assert access[0]["projectId"] == "dev", access[0]  # the dev profile seeds its project with id `dev`
     assert secret not in server.output(), "a secret key reached the log"
 
 
