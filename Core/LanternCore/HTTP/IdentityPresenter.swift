@@ -20,14 +20,16 @@ enum IdentityPresenter {
 
     /// `ApiKeySummary` / `OrganizationApiKey`.
     static func keySummary(_ key: APIKey) -> JSONValue {
-        ["id": .string(key.id), "createdAt": Presenters.date(key.createdAt), "expiresAt": .null, "lastUsedAt": Presenters.date(key.lastUsedAt),
-         "note": Presenters.string(key.note), "publicKey": .string(key.publicKey), "displaySecretKey": .string(APIKeys.displayHint(of: key))]
+        ["id": .string(key.id), "createdAt": Presenters.date(key.createdAt), "expiresAt": Presenters.date(key.expiresAt),
+         "lastUsedAt": Presenters.date(key.lastUsedAt), "name": Presenters.string(key.note), "note": Presenters.string(key.note),
+         "publicKey": .string(key.publicKey), "displaySecretKey": .string(APIKeys.displayHint(of: key))]
     }
 
     /// `ApiKeyResponse`: the only answer that carries a secret, once.
     static func createdKey(_ key: APIKey, secretKey: String) -> JSONValue {
-        ["id": .string(key.id), "createdAt": Presenters.date(key.createdAt), "publicKey": .string(key.publicKey), "secretKey": .string(secretKey),
-         "displaySecretKey": .string(APIKeys.displayHint(of: key)), "note": Presenters.string(key.note)]
+        ["id": .string(key.id), "createdAt": Presenters.date(key.createdAt), "expiresAt": Presenters.date(key.expiresAt),
+         "publicKey": .string(key.publicKey), "secretKey": .string(secretKey), "displaySecretKey": .string(APIKeys.displayHint(of: key)),
+         "name": Presenters.string(key.note), "note": Presenters.string(key.note)]
     }
 
     static func membership(_ member: MembershipService.Member) -> JSONValue {

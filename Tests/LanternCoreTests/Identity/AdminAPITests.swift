@@ -60,6 +60,17 @@ struct AdminAPITests {
             #expect(try await harness.post(client, "/api/public/projects/\(gammaID)/apiKeys",
                                            ["publicKey": "pk-lf-chosen", "secretKey": "sk-lf-other"], auth: org).status == .conflict)
 
+            let past = try await harness.post(client, "/api/public/projects/\(gammaID)/apiKeys", ["expiresAt": "2020-01-01T00:00:00Z"], auth: org)
+            #expect(past.status == .badRequest && String(buffer: past.body).contains("expiresAt: must be in the future"))
+            let soon = ISO8601Timestamp.format(Date().addingTimeInterval(1.5))
+            let expiring = try object(try await harness.post(client, "/api/public/projects/\(gammaID)/apiKeys", ["name": "short-lived", "expiresAt": .string(soon)],
+                                                             auth: org))
+            #expect(expiring["expiresAt"]?.stringValue == soon && expiring["name"] == "short-lived" && expiring["note"] == "short-lived")
+            let expiringKey = APIHarness.basic(expiring["publicKey"]?.stringValue ?? "", expiring["secretKey"]?.stringValue ?? "")
+            #expect(try await harness.get(client, "/api/public/traces", auth: expiringKey).status == .ok)
+            let expired = try await waitUntil { try await harness.get(client, "/api/public/traces", auth: expiringKey).status == .unauthorized }
+            #expect(expired, "a key stops working when it expires")
+
             let keyID = try #require(key["id"]?.stringValue)
             let revoked = try await harness.send(client, .delete, "/api/public/projects/\(gammaID)/apiKeys/\(keyID)", auth: org)
             #expect(try object(revoked)["success"] == true)

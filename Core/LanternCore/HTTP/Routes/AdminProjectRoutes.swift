@@ -50,10 +50,12 @@ struct AdminProjectRoutes {
     @Sendable func createKey(_ request: Request, context: LanternRequestContext) async throws -> Response {
         let caller = try context.organizationPrincipal()
         var reader = try await AdminBody.reader(request, limit: maxBodyBytes, emptyAllowed: true)
-        let note = reader.string("note"), publicKey = reader.string("publicKey"), secretKey = reader.string("secretKey")
+        // `name` is Langfuse's current field; `note` its deprecated alias.
+        let name = reader.string("name") ?? reader.string("note"), publicKey = reader.string("publicKey"), secretKey = reader.string("secretKey")
+        let expiresAt = reader.date("expiresAt")
         if let problem = reader.problem { throw APIError.badRequest(problem) }
-        let (key, pair) = try await support.services.projectKeys.create(caller, projectID: try support.parameter("projectId", context), note: note,
-                                                                        publicKey: publicKey, secretKey: secretKey)
+        let (key, pair) = try await support.services.projectKeys.create(caller, projectID: try support.parameter("projectId", context), note: name,
+                                                                        publicKey: publicKey, secretKey: secretKey, expiresAt: expiresAt)
         return JSONResponse.make(.ok, IdentityPresenter.createdKey(key, secretKey: pair.secretKey))
     }
 

@@ -19,10 +19,10 @@ enum APIKeys {
     }
 
     /// The record for `pair`: a project key when `projectID` is given, else an organization key.
-    static func record(_ pair: Pair, projectID: String?, organizationID: String, note: String?, at now: Date) -> APIKey {
+    static func record(_ pair: Pair, projectID: String?, organizationID: String, note: String?, at now: Date, expiresAt: Date? = nil) -> APIKey {
         APIKey(id: "key-" + Identifiers.stableHash(pair.publicKey), projectID: projectID, organizationID: organizationID,
                publicKey: pair.publicKey, secretHash: hash(pair.secretKey), displaySecret: displayHint(pair.secretKey),
-               createdAt: now, note: note)
+               createdAt: now, note: note, expiresAt: expiresAt)
     }
 
     /// `sk-lf-...abcd`: enough to tell keys apart, too little to use.

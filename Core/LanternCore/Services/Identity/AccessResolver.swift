@@ -17,6 +17,9 @@ struct AccessResolver: Sendable {
         let storage = try kernel.storage()
         guard let key = try await storage.apiKey(publicKey: publicKey),
               Digests.constantTimeEqual(key.secretHash, APIKeys.hash(secretKey)) else { return nil }
+        if let expiresAt = key.expiresAt, expiresAt <= Date() {
+            throw APIError.unauthorized("API key expired at \(ISO8601Timestamp.format(expiresAt)); create a new one")
+        }
         if kernel.runtime.identityState.claimTouch(key.id, lastWritten: key.lastUsedAt) {
             Task { try? await storage.touchAPIKey(id: key.id, at: Date()) }
         }

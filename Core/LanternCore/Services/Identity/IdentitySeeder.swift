@@ -64,7 +64,16 @@ struct IdentitySeeder: Sendable {
             guard existing.projectID == projectID, existing.organizationID == organizationID || projectID != nil else {
                 throw StorageError.conflict("public key \(pair.publicKey) already belongs to another \(projectID == nil ? "organization or project" : "project")")
             }
-            if Digests.constantTimeEqual(existing.secretHash, APIKeys.hash(pair.secretKey)) { return }
+            if Digests.constantTimeEqual(existing.secretHash, APIKeys.hash(pair.secretKey)) {
+                // A project key follows its project into the config's organization.
+                guard existing.organizationID != organizationID else { return }
+                var moved = existing
+                moved.organizationID = organizationID
+                try await storage.upsertAPIKey(moved)
+                kernel.audit.record(caller, project: projectID, "apiKey", moved.id, "moved", before: IdentityPresenter.auditView(existing),
+                                    after: IdentityPresenter.auditView(moved))
+                return
+            }
         }
         var key = APIKeys.record(pair, projectID: projectID, organizationID: organizationID, note: "seeded from the config", at: Date())
         if let existing { key.createdAt = existing.createdAt }

@@ -13,16 +13,17 @@ struct ProjectKeyService: Sendable {
     }
 
     /// Creates a key for the project: a generated pair, or the caller's own when both halves are given.
-    func create(_ caller: OrganizationPrincipal, projectID: String, note: String?, publicKey: String? = nil, secretKey: String? = nil)
-        async throws -> (key: APIKey, pair: APIKeys.Pair) {
+    func create(_ caller: OrganizationPrincipal, projectID: String, note: String?, publicKey: String? = nil, secretKey: String? = nil,
+                expiresAt: Date? = nil) async throws -> (key: APIKey, pair: APIKeys.Pair) {
         let (project, principal) = try await kernel.organizations.project(caller, id: projectID)
         try kernel.authorize(principal, .apiKeysWrite)
+        if let expiresAt, expiresAt <= Date() { throw APIError.badRequest("expiresAt: must be in the future") }
         let pair = try APIKeys.validate(publicKey: publicKey, secretKey: secretKey) ?? APIKeys.generate()
         let storage = try kernel.storage()
         if try await storage.apiKey(publicKey: pair.publicKey) != nil {
             throw APIError.conflict("publicKey: an API key with public key \(pair.publicKey) already exists")
         }
-        let key = APIKeys.record(pair, projectID: project.id, organizationID: project.organizationID, note: note, at: Date())
+        let key = APIKeys.record(pair, projectID: project.id, organizationID: project.organizationID, note: note, at: Date(), expiresAt: expiresAt)
         try await storage.upsertAPIKey(key)
         kernel.audit.record(caller, project: project.id, "apiKey", key.id, "created", after: IdentityPresenter.auditView(key))
         return (key, pair)

@@ -29,7 +29,7 @@ package enum ProjectTable: KeyedTable {
 package enum APIKeyTable: WritableTable {
     package static let table = "api_keys"
     package static let columns = ["id", "project_id", "organization_id", "public_key", "secret_hash", "display_secret", "created_at",
-                                  "note", "last_used_at"]
+                                  "note", "last_used_at", "expires_at"]
 
     /// Inserts a key, or replaces the row of the key with the same public key. The time it was last used is kept when
     /// the new row has none: the kernel stores its configured keys again on every start, which must not forget it.
@@ -40,7 +40,8 @@ package enum APIKeyTable: WritableTable {
 
     package static func values(_ key: APIKey, json: JSONColumns) throws -> [SQLValue] {
         [.text(key.id), .optional(key.projectID), .text(key.organizationID), .text(key.publicKey), .text(key.secretHash),
-         .text(key.displaySecret), .date(key.createdAt), .optional(key.note), .optional(key.lastUsedAt)]
+         .text(key.displaySecret), .date(key.createdAt), .optional(key.note), .optional(key.lastUsedAt),
+         .optional(key.expiresAt)]
     }
 
     package static func decode(_ row: inout ColumnReader, json: JSONColumns) throws -> APIKey {
@@ -53,7 +54,8 @@ package enum APIKeyTable: WritableTable {
         let createdAt = try row.date()
         let note = row.optionalText()
         let lastUsedAt = try row.optionalDate()
+        let expiresAt = try row.optionalDate()
         return APIKey(id: id, projectID: projectID, organizationID: organizationID, publicKey: publicKey, secretHash: secretHash,
-                      displaySecret: displaySecret, createdAt: createdAt, note: note, lastUsedAt: lastUsedAt)
+                      displaySecret: displaySecret, createdAt: createdAt, note: note, lastUsedAt: lastUsedAt, expiresAt: expiresAt)
     }
 }

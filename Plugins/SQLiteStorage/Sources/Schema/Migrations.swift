@@ -16,7 +16,8 @@ enum Migrations {
                       Migration(version: 5, sql: SchemaV5.sql), Migration(version: 6, sql: SchemaV6.sql),
                       Migration(version: 7, sql: SchemaV7.sql), Migration(version: 8, sql: SchemaV8.sql),
                       Migration(version: 9, sql: SchemaV9.sql), Migration(version: 10, sql: SchemaV10.sql),
-                      Migration(version: 11, sql: SchemaV11.sql)]
+                      Migration(version: 11, sql: SchemaV11.sql),
+                      Migration(version: 12, sql: SchemaV12.sql)]
 
     /// Applies the pending migrations and returns the versions applied (empty when up to date).
     ///

@@ -47,6 +47,7 @@ enum Stylesheet {
     .badge.span, .badge.agent, .badge.tool, .badge.chain, .badge.retriever, .badge.evaluator, .badge.embedding, .badge.guardrail { background: var(--span); }
     .badges { display: flex; flex-wrap: wrap; gap: 6px; }
     .trace-layout { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; gap: 16px; margin-top: 12px; }
+    .trace-layout.wide { grid-template-columns: 1fr; }
     .navigation, .detail { border: 1px solid var(--line); border-radius: 8px; padding: 10px; min-width: 0; overflow: auto; }
     .tabs { display: flex; gap: 8px; margin-bottom: 8px; } .tabs a { text-decoration: none; padding: 2px 8px; border-radius: 6px; }
     .tabs a[aria-current="page"] { background: var(--line); font-weight: 600; }

@@ -39,7 +39,7 @@ enum TraceTemplates {
         {{#tags}}<span class="tag">{{.}}</span>{{/tags}}
       </p>
     </section>
-    <div class="trace-layout">
+    <div class="trace-layout{{#timeline}} wide{{/timeline}}">
       <section class="navigation" aria-label="Observations">
         <nav class="tabs" aria-label="View"><a href="{{treeHref}}"{{^timeline}} aria-current="page"{{/timeline}}>Tree</a><a href="{{timelineHref}}"{{#timeline}} aria-current="page"{{/timeline}}>Timeline</a></nav>
         {{#timeline}}{{{chart}}}{{/timeline}}

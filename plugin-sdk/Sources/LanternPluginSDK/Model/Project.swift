@@ -52,10 +52,13 @@ public struct APIKey: Sendable, Hashable, Codable {
     public var note: String?
     /// When a request last authenticated with it (recorded at most once a minute).
     public var lastUsedAt: Date?
+    /// When it stops working; nil: never.
+    public var expiresAt: Date?
 
     /// Creates a key record.
     public init(id: String, projectID: String?, organizationID: String = Organization.defaultID, publicKey: String,
-                secretHash: String, displaySecret: String, createdAt: Date, note: String? = nil, lastUsedAt: Date? = nil) {
+                secretHash: String, displaySecret: String, createdAt: Date, note: String? = nil, lastUsedAt: Date? = nil,
+                expiresAt: Date? = nil) {
         self.id = id
         self.projectID = projectID
         self.organizationID = organizationID
@@ -65,5 +68,6 @@ public struct APIKey: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.note = note
         self.lastUsedAt = lastUsedAt
+        self.expiresAt = expiresAt
     }
 }

@@ -1,0 +1,178 @@
+"""The web UI in a real browser (Debian's Chromium through selenium) against the real server.
+
+A member signs in; traces sent with the official Langfuse SDK (nested spans, a generation with chat messages and a
+tool call, an error, a session of three traces, a score) are found by filter, opened, explored in the tree and the
+timeline, and replayed as a session; a trace named like a script renders as text; signing out sends every page back
+to the sign-in page. Screenshots of each page go to ``Tests/e2e/artifacts/ui`` (or ``LANTERN_UI_SCREENSHOTS``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from langfuse import propagate_attributes
+
+from conftest import REPO_ROOT, get_when, uid
+
+SCREENSHOTS = Path(os.environ.get("LANTERN_UI_SCREENSHOTS") or REPO_ROOT / "Tests" / "e2e" / "artifacts" / "ui")
+PASSWORD = "ui-test-pass-1"
+
+
+def _chromium_paths() -> tuple[str, str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
+    if not browser or not Path(driver).exists():
+        pytest.fail("Chromium and chromedriver are needed (scripts/install-deps installs Debian's chromium and chromium-driver)")
+    return browser, driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    binary, driver_path = _chromium_paths()
+    options = Options()
+    options.binary_location = binary
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.implicitly_wait(5)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name: str) -> None:
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+
+
+@pytest.fixture(scope="module")
+def member(lantern_server, api):
+    """A MEMBER of the dev project's organization, created with `lantern users create` (password on stdin)."""
+    organization = api.get_ok("/api/public/projects", what="GET projects")["data"][0]["organization"]["id"]
+    email = f"ui-{uid()[:10]}@example.com"
+    result = subprocess.run([str(lantern_server.binary), "users", "create", "--email", email, "--org", organization,
+                             "--role", "MEMBER", "--config", str(lantern_server.config)],
+                            input=PASSWORD + "\n", cwd=REPO_ROOT, env=lantern_server.env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"users create: {result.stdout} {result.stderr}"
+    return email
+
+
+@pytest.fixture(scope="module")
+def traces(lf_handle, api):
+    """Three traces of one session sent with the official SDK; the first has the nested observations."""
+    lf = lf_handle.client
+    u = uid()
+    session, user = f"ui-session-{u}", f"ui-user-{u}"
+    names = [f"ui-chat-{u}", f"ui-follow-up-{u}", f"ui-last-{u}"]
+    messages = [{"role": "system", "content": "Answer in one sentence."}, {"role": "user", "content": "What is a lantern?"}]
+    reply = {"role": "assistant", "content": "A portable light.",
+             "tool_calls": [{"id": "call-1", "type": "function", "function": {"name": "lookup_definition", "arguments": "{\"word\": \"lantern\"}"}}]}
+    ids = []
+    with propagate_attributes(session_id=session, user_id=user, tags=["ui-test"]):
+        for index, name in enumerate(names):
+            with propagate_attributes(trace_name=name):
+                with lf.start_as_current_observation(as_type="span", name=f"agent-{index}", input={"turn": index, "question": "What is a lantern?"}) as root:
+                    ids.append(root.trace_id)
+                    if index == 0:
+                        with lf.start_as_current_observation(as_type="generation", name="answer", model="gpt-4o-mini", input=messages) as gen:
+                            gen.update(output=reply, usage_details={"input": 120, "output": 30})
+                            with lf.start_as_current_observation(as_type="tool", name="lookup_definition", input={"word": "lantern"}) as tool:
+                                tool.update(output={"definition": "a light in a case"})
+                        with lf.start_as_current_observation(as_type="span", name="failing-step") as failing:
+                            failing.update(level="ERROR", status_message="the step failed on purpose")
+                        root.score_trace(name="helpfulness", value=0.9)
+                    root.update(output={"answer": f"turn {index} done"})
+    with propagate_attributes(trace_name="<script>alert('x')</script>"):
+        with lf.start_as_current_observation(as_type="span", name="escaped") as span:
+            escaped = span.trace_id
+    lf.flush()
+    for trace_id in ids + [escaped]:
+        get_when(api, f"/api/public/traces/{trace_id}", f"trace {trace_id}")
+    get_when(api, f"/api/public/traces/{ids[0]}", "scored trace", check=lambda body: len(body.get("scores") or []) == 1 or pytest.fail("no score yet"))
+    return {"ids": ids, "names": names, "session": session, "user": user, "escaped": escaped}
+
+
+def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, traces):
+    from selenium.webdriver.common.by import By
+
+    base = lantern_server.base_url
+    project = api.get_ok("/api/public/projects", what="GET projects")["data"][0]["id"]
+    traces_url = f"{base}/project/{project}/traces"
+
+    browser.get(traces_url)
+    assert "/auth/sign-in" in browser.current_url, f"not signed in: expected the sign-in page, got {browser.current_url}"
+    shot(browser, "01-sign-in")
+    browser.find_element(By.NAME, "email").send_keys(member)
+    browser.find_element(By.NAME, "password").send_keys("wrong-password-1")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert "Invalid email or password" in browser.find_element(By.CSS_SELECTOR, "p.error").text
+    browser.find_element(By.NAME, "email").send_keys(member)
+    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert browser.current_url.startswith(traces_url), f"after sign-in: expected the traces page, got {browser.current_url}"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Tracing"
+    shot(browser, "02-traces")
+
+    # Filter by name: only the first trace of the session is left, and the filter is in the URL.
+    name_box = browser.find_element(By.NAME, "name")
+    name_box.clear()
+    name_box.send_keys(traces["names"][0])
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    assert f"name={traces['names'][0]}" in browser.current_url
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    assert len(rows) == 1 and traces["names"][0] in rows[0].text, f"filtered rows: {[row.text for row in rows]}"
+    shot(browser, "03-traces-filtered")
+
+    # The trace: tree with types, the generation's messages, tool call, usage and the score.
+    rows[0].find_element(By.LINK_TEXT, traces["names"][0]).click()
+    tree = browser.find_element(By.CSS_SELECTOR, "ul.tree").text
+    for expected in ("GENERATION", "answer", "TOOL", "lookup_definition", "failing-step"):
+        assert expected in tree, f"tree lacks {expected!r}: {tree}"
+    assert browser.find_elements(By.CSS_SELECTOR, "ul.tree a.level-error"), "the failing step is marked as an error"
+    assert "helpfulness" in browser.find_element(By.CSS_SELECTOR, "section.detail").text, "the trace's score is shown"
+    shot(browser, "04-trace")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "answer").click()
+    detail = browser.find_element(By.CSS_SELECTOR, "section.detail")
+    roles = [element.text for element in detail.find_elements(By.CSS_SELECTOR, "ol.messages .role")]
+    assert roles[:2] == ["SYSTEM", "USER"], f"input messages by role: {roles}"
+    assert "Answer in one sentence." in detail.text and "A portable light." in detail.text
+    assert "lookup_definition" in detail.find_element(By.CSS_SELECTOR, ".tool-call").text
+    assert "gpt-4o-mini" in detail.text and "input tokens" in detail.text
+    shot(browser, "05-generation")
+
+    # Timeline: one bar per observation.
+    browser.find_element(By.LINK_TEXT, "Timeline").click()
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg.timeline rect.bar")
+    observations = api.get_ok(f"/api/public/traces/{traces['ids'][0]}", what="trace")["observations"]
+    assert len(bars) == len(observations), f"timeline bars: {len(bars)} for {len(observations)} observations"
+    shot(browser, "06-timeline")
+
+    # The session replay: three turns in order.
+    browser.get(f"{base}/project/{project}/sessions/{traces['session']}")
+    turns = browser.find_elements(By.CSS_SELECTOR, "ol.replay li.turn")
+    assert [turn.find_element(By.CSS_SELECTOR, ".turn-header a").text for turn in turns] == traces["names"]
+    shot(browser, "07-session")
+    browser.get(f"{base}/project/{project}/sessions")
+    assert traces["session"] in browser.find_element(By.CSS_SELECTOR, "table.data").text
+    shot(browser, "08-sessions")
+
+    # A name made of markup is text.
+    browser.get(f"{base}/project/{project}/traces/{traces['escaped']}")
+    assert "<script>alert('x')</script>" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "&lt;script&gt;" in browser.page_source and "<script>alert" not in browser.page_source
+
+    # Another project's page is not found; signing out ends the session for every page.
+    browser.get(f"{base}/project/not-a-project-{uid()}/traces")
+    assert "Not found" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.get(traces_url)
+    browser.find_element(By.CSS_SELECTOR, ".account button").click()
+    assert "/auth/sign-in" in browser.current_url, f"after sign-out: {browser.current_url}"
+    browser.get(f"{base}/project/{project}/traces/{traces['ids'][0]}")
+    assert "/auth/sign-in" in browser.current_url, f"a page after sign-out: {browser.current_url}"
