@@ -46,7 +46,7 @@ SQLITE_DOWNGRADE = f"""
     DROP TABLE api_keys;
     ALTER TABLE api_keys_old RENAME TO api_keys;
     CREATE INDEX api_keys_by_project ON api_keys (project_id);
-    DELETE FROM schema_migrations WHERE version = 11;
+    DELETE FROM schema_migrations WHERE version >= 11;
     {LEGACY_ROWS}
 """
 
@@ -55,9 +55,9 @@ POSTGRES_DOWNGRADE = f"""
     DROP INDEX projects_by_organization, api_keys_by_organization;
     ALTER TABLE projects DROP COLUMN organization_id, DROP COLUMN retention_days, DROP COLUMN updated_at;
     DELETE FROM api_keys WHERE project_id IS NULL;
-    ALTER TABLE api_keys DROP COLUMN organization_id, DROP COLUMN note, DROP COLUMN last_used_at,
+    ALTER TABLE api_keys DROP COLUMN organization_id, DROP COLUMN note, DROP COLUMN last_used_at, DROP COLUMN expires_at,
         ALTER COLUMN project_id SET NOT NULL;
-    DELETE FROM schema_migrations WHERE version = 12;
+    DELETE FROM schema_migrations WHERE version >= 12;
     {LEGACY_ROWS}
 """
 

@@ -163,6 +163,18 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert traces["session"] in browser.find_element(By.CSS_SELECTOR, "table.data").text
     shot(browser, "08-sessions")
 
+    # The dashboard: each chart shows the metrics query behind it, and its bars are what that query answers.
+    browser.get(f"{base}/project/{project}?dateRange=1d")
+    cards = {card.find_element(By.TAG_NAME, "h2").text: card for card in browser.find_elements(By.CSS_SELECTOR, "section.card")}
+    assert {"Traces over time", "Cost by model", "Observations by level", "Average score by name"} <= set(cards), f"charts: {sorted(cards)}"
+    levels = cards["Observations by level"]
+    query = levels.find_element(By.CSS_SELECTOR, "pre.json").get_attribute("textContent")
+    rows = api.get_ok("/api/public/v2/metrics", {"query": query}, what="the chart's own query")["data"]
+    shown = sorted(title.get_attribute("textContent") for title in levels.find_elements(By.CSS_SELECTOR, "svg g title"))
+    assert shown == sorted(f"{row['level']}: {int(row['count_count'])}" for row in rows), f"bars {shown} vs API {rows}"
+    assert any(title.startswith("ERROR: ") for title in shown), f"the failing step counts as an error: {shown}"
+    shot(browser, "09-dashboard")
+
     # A name made of markup is text.
     browser.get(f"{base}/project/{project}/traces/{traces['escaped']}")
     assert "<script>alert('x')</script>" in browser.find_element(By.TAG_NAME, "h1").text

@@ -72,6 +72,12 @@ enum Stylesheet {
     svg.timeline .label { font-size: 12px; fill: var(--fg); } svg.timeline .axis { font-size: 11px; fill: var(--muted); }
     svg.timeline .tick { stroke: var(--line); } svg.timeline .bar { fill: var(--span); } svg.timeline .bar.generation { fill: var(--generation); }
     svg.timeline .bar.event { fill: var(--event); }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 16px; }
+    .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px; } .card h2 { font-size: 15px; margin: 0 0 8px; }
+    svg.chart .label, svg.chart .value { font-size: 12px; fill: var(--fg); } svg.chart .axis { font-size: 11px; fill: var(--muted); }
+    svg.chart .tick { stroke: var(--line); }
+    .series-0 { fill: #3b82f6; } .series-1 { fill: #a855f7; } .series-2 { fill: #10b981; } .series-3 { fill: #f59e0b; }
+    .series-4 { fill: #ef4444; } .series-5 { fill: #6366f1; }
     ol.replay { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 16px; }
     .turn { border: 1px solid var(--line); border-radius: 8px; padding: 10px; }
     .message.error, .error { color: var(--error); }

@@ -11,8 +11,7 @@ enum SignInPage {
     }
 }
 
-/// `/` and `/project/{id}`: the person's first project's traces (the dashboard comes with part 2 of the
-/// UI), or a message when they belong to no project yet.
+/// `/`: the person's first project's traces, or a message when they belong to no project yet.
 enum HomePage {
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
         guard let first = page.user.projects.first else {
@@ -24,8 +23,5 @@ enum HomePage {
         return PageRenderer.redirect("/project/\(PageRenderer.escapePath(first.id))/traces")
     }
 
-    @Sendable static func project(_ page: PageRequest) async throws -> PluginResponse {
-        let project = try page.project()
-        return PageRenderer.redirect("/project/\(PageRenderer.escapePath(project.id))/traces")
-    }
+
 }

@@ -28,7 +28,7 @@ final class WebUI: WebFrontend {
             PluginRoute(method: "GET", path: Assets.stylesheetPath, access: .open, maxBodyBytes: 1 << 10) { _ in Assets.stylesheet() },
             PluginRoute(method: "GET", path: Assets.scriptPath, access: .open, maxBodyBytes: 1 << 10) { _ in Assets.script() },
             user("/", HomePage.render),
-            user("/project/:projectId", HomePage.project),
+            user("/project/:projectId", DashboardPage.render),
             user("/project/:projectId/traces", TracesPage.render),
             user("/project/:projectId/traces/:traceId", TracePage.render),
             user("/project/:projectId/sessions", SessionsPage.render),

@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
             ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
             ("traces", TraceTemplates.list), ("trace", TraceTemplates.detail), ("sessions", SessionTemplates.list),
             ("session", SessionTemplates.detail), ("payload", TraceTemplates.payload),
+            ("dashboard", DashboardTemplates.page),
         ]
         for (name, text) in templates {
             // The templates are compiled in and covered by tests; one that fails to parse renders as an empty page.

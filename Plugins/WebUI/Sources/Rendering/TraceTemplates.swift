@@ -77,3 +77,20 @@ enum TraceTemplates {
     {{^hasMessages}}<pre class="json">{{json}}</pre>{{/hasMessages}}
     """#
 }
+
+/// The project dashboard.
+enum DashboardTemplates {
+    static let page = #"""
+    <form class="filters" method="get" aria-label="Time range">
+      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      <button type="submit">Apply</button>
+    </form>
+    <div class="cards">
+    {{#cards}}<section class="card" aria-label="{{title}}"><h2>{{title}}</h2>
+      {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}{{{chart}}}
+      <details><summary>View query</summary><p class="muted">GET {{endpoint}}?query=</p><pre class="json">{{query}}</pre></details>
+    </section>
+    {{/cards}}
+    </div>
+    """#
+}
