@@ -163,6 +163,15 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert traces["session"] in browser.find_element(By.CSS_SELECTOR, "table.data").text
     shot(browser, "08-sessions")
 
+    # The users page: the session's user with their three traces; their page lists those traces.
+    browser.get(f"{base}/project/{project}/users")
+    row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr") if traces["user"] in row.text)
+    assert row.find_elements(By.TAG_NAME, "td")[1].text == "3", f"the user's trace count: {row.text}"
+    shot(browser, "10-users")
+    row.find_element(By.LINK_TEXT, traces["user"]).click()
+    names = sorted(link.text for link in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr td:nth-child(2) a"))
+    assert names == sorted(traces["names"]), f"the user's traces: {names}"
+
     # The dashboard: each chart shows the metrics query behind it, and its bars are what that query answers.
     browser.get(f"{base}/project/{project}?dateRange=1d")
     cards = {card.find_element(By.TAG_NAME, "h2").text: card for card in browser.find_elements(By.CSS_SELECTOR, "section.card")}

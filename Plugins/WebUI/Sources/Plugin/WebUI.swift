@@ -33,6 +33,8 @@ final class WebUI: WebFrontend {
             user("/project/:projectId/traces/:traceId", TracePage.render),
             user("/project/:projectId/sessions", SessionsPage.render),
             user("/project/:projectId/sessions/:sessionId", SessionPage.render),
+            user("/project/:projectId/users", UsersPage.render),
+            user("/project/:projectId/users/:userId", UsersPage.user),
         ]
     }
 }

@@ -1,15 +1,7 @@
 /// The page shell: sidebar (project switcher, sections, account) and header, around a page's rendered content.
 enum LayoutTemplates {
     static let layout = #"""
-    <!doctype html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}} · Lantern</title>
-    <link rel="stylesheet" href="/assets/lantern.css">
-    <script src="/assets/lantern.js" defer></script>
-    </head>
+    {{> head}}
     <body>
     <a class="skip" href="#main">Skip to content</a>
     <nav class="sidebar" aria-label="Main">
@@ -42,19 +34,25 @@ enum LayoutTemplates {
     </html>
     """#
 
-    static let message = #"""
-    <section class="message {{kind}}" role="{{role}}"><h2>{{heading}}</h2><p>{{text}}</p>{{#link}}<p><a href="{{href}}">{{label}}</a></p>{{/link}}</section>
-    """#
-
-    static let signIn = #"""
+    /// The document head every page shares: its title, the stylesheet and the script (loaded from the plugin, never inline).
+    static let head = #"""
     <!doctype html>
     <html lang="en">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Sign in · Lantern</title>
+    <title>{{title}} · Lantern</title>
     <link rel="stylesheet" href="/assets/lantern.css">
+    <script src="/assets/lantern.js" defer></script>
     </head>
+    """#
+
+    static let message = #"""
+    <section class="message {{kind}}" role="{{role}}"><h2>{{heading}}</h2><p>{{text}}</p>{{#link}}<p><a href="{{href}}">{{label}}</a></p>{{/link}}</section>
+    """#
+
+    static let signIn = #"""
+    {{> head}}
     <body class="signin-page">
     <main id="main" class="signin">
       <h1>Sign in to Lantern</h1>

@@ -11,10 +11,10 @@ struct PageRenderer: Sendable {
     init() {
         var library = MustacheLibrary()
         let templates: [(String, String)] = [
-            ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
+            ("head", LayoutTemplates.head), ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
             ("traces", TraceTemplates.list), ("trace", TraceTemplates.detail), ("sessions", SessionTemplates.list),
             ("session", SessionTemplates.detail), ("payload", TraceTemplates.payload),
-            ("dashboard", DashboardTemplates.page),
+            ("dashboard", DashboardTemplates.page), ("users", UserTemplates.list),
         ]
         for (name, text) in templates {
             // The templates are compiled in and covered by tests; one that fails to parse renders as an empty page.
@@ -45,7 +45,7 @@ struct PageRenderer: Sendable {
 
     /// The sign-in page (outside the shell).
     func signIn(next: String, error: String?) -> PluginResponse {
-        var context: [String: Any] = ["next": next]
+        var context: [String: Any] = ["next": next, "title": "Sign in"]
         if let error { context["error"] = error }
         return html(200, library.render(context, withTemplate: "sign-in") ?? "")
     }
@@ -88,6 +88,7 @@ struct PageRenderer: Sendable {
             ["group": "Observability"],
             ["label": "Tracing", "href": base + "/traces", "current": section == "traces"],
             ["label": "Sessions", "href": base + "/sessions", "current": section == "sessions"],
+            ["label": "Users", "href": base + "/users", "current": section == "users"],
         ]
         return [
             "name": project.name, "organizationName": organizations[project.organizationID] ?? project.organizationID,

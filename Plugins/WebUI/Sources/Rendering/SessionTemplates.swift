@@ -28,3 +28,21 @@ enum SessionTemplates {
     </ol>
     """#
 }
+
+/// The users table.
+enum UserTemplates {
+    static let list = #"""
+    <form class="filters" method="get" aria-label="Time range">
+      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      <button type="submit">Apply</button>
+    </form>
+    {{#empty}}<p class="empty">No traces in this time range name a user. Set <code>userId</code> on traces to see people here.</p>{{/empty}}
+    {{^empty}}
+    <table class="data" data-keyboard-rows>
+      <thead><tr><th scope="col">User ID</th><th scope="col">Traces</th><th scope="col">Total Tokens</th><th scope="col">Total Cost</th></tr></thead>
+      <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="num">{{traces}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td></tr>
+      {{/rows}}</tbody>
+    </table>
+    {{/empty}}
+    """#
+}
