@@ -48,6 +48,17 @@ def browser():
     driver.quit()
 
 
+def follow(driver, element) -> None:
+    """Clicks a link or submit button and waits until the browser has loaded the page it leads to."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    before = driver.current_url
+    element.click()
+    WebDriverWait(driver, 15).until(
+        lambda d: d.current_url != before and d.execute_script("return document.readyState") == "complete",
+        f"no new page after clicking on {before}")
+
+
 def shot(driver, name: str) -> None:
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
 
@@ -111,11 +122,11 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     shot(browser, "01-sign-in")
     browser.find_element(By.NAME, "email").send_keys(member)
     browser.find_element(By.NAME, "password").send_keys("wrong-password-1")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "Invalid email or password" in browser.find_element(By.CSS_SELECTOR, "p.error").text
     browser.find_element(By.NAME, "email").send_keys(member)
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert browser.current_url.startswith(traces_url), f"after sign-in: expected the traces page, got {browser.current_url}"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Tracing"
     shot(browser, "02-traces")
@@ -124,21 +135,21 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     name_box = browser.find_element(By.NAME, "name")
     name_box.clear()
     name_box.send_keys(traces["names"][0])
-    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
     assert f"name={traces['names'][0]}" in browser.current_url
     rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
     assert len(rows) == 1 and traces["names"][0] in rows[0].text, f"filtered rows: {[row.text for row in rows]}"
     shot(browser, "03-traces-filtered")
 
     # The trace: tree with types, the generation's messages, tool call, usage and the score.
-    rows[0].find_element(By.LINK_TEXT, traces["names"][0]).click()
+    follow(browser, rows[0].find_element(By.LINK_TEXT, traces["names"][0]))
     tree = browser.find_element(By.CSS_SELECTOR, "ul.tree").text
     for expected in ("GENERATION", "answer", "TOOL", "lookup_definition", "failing-step"):
         assert expected in tree, f"tree lacks {expected!r}: {tree}"
     assert browser.find_elements(By.CSS_SELECTOR, "ul.tree a.level-error"), "the failing step is marked as an error"
     assert "helpfulness" in browser.find_element(By.CSS_SELECTOR, "section.detail").text, "the trace's score is shown"
     shot(browser, "04-trace")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "answer").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "answer"))
     detail = browser.find_element(By.CSS_SELECTOR, "section.detail")
     roles = [element.text for element in detail.find_elements(By.CSS_SELECTOR, "ol.messages .role")]
     assert roles[:2] == ["SYSTEM", "USER"], f"input messages by role: {roles}"
@@ -148,7 +159,7 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     shot(browser, "05-generation")
 
     # Timeline: one bar per observation.
-    browser.find_element(By.LINK_TEXT, "Timeline").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Timeline"))
     bars = browser.find_elements(By.CSS_SELECTOR, "svg.timeline rect.bar")
     observations = api.get_ok(f"/api/public/traces/{traces['ids'][0]}", what="trace")["observations"]
     assert len(bars) == len(observations), f"timeline bars: {len(bars)} for {len(observations)} observations"
@@ -168,7 +179,7 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr") if traces["user"] in row.text)
     assert row.find_elements(By.TAG_NAME, "td")[1].text == "3", f"the user's trace count: {row.text}"
     shot(browser, "10-users")
-    row.find_element(By.LINK_TEXT, traces["user"]).click()
+    follow(browser, row.find_element(By.LINK_TEXT, traces["user"]))
     names = sorted(link.text for link in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr td:nth-child(2) a"))
     assert names == sorted(traces["names"]), f"the user's traces: {names}"
 
@@ -193,7 +204,7 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     browser.get(f"{base}/project/not-a-project-{uid()}/traces")
     assert "Not found" in browser.find_element(By.TAG_NAME, "h1").text
     browser.get(traces_url)
-    browser.find_element(By.CSS_SELECTOR, ".account button").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, ".account button"))
     assert "/auth/sign-in" in browser.current_url, f"after sign-out: {browser.current_url}"
     browser.get(f"{base}/project/{project}/traces/{traces['ids'][0]}")
     assert "/auth/sign-in" in browser.current_url, f"a page after sign-out: {browser.current_url}"
