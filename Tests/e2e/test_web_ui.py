@@ -183,6 +183,16 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     names = sorted(link.text for link in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr td:nth-child(2) a"))
     assert names == sorted(traces["names"]), f"the user's traces: {names}"
 
+    # Observations: the generation with its model, found by type; scores: the trace's score links to the trace.
+    browser.get(f"{base}/project/{project}/observations?type=GENERATION&name=answer")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    assert rows and all("GENERATION" in row.text and "gpt-4o-mini" in row.text for row in rows), f"generations: {[r.text for r in rows]}"
+    shot(browser, "11-observations")
+    browser.get(f"{base}/project/{project}/scores?name=helpfulness")
+    row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr") if traces["ids"][0] in row.text)
+    assert "0.9" in row.text and "API" in row.text, f"the score row: {row.text}"
+    shot(browser, "12-scores")
+
     # The dashboard: each chart shows the metrics query behind it, and its bars are what that query answers.
     browser.get(f"{base}/project/{project}?dateRange=1d")
     cards = {card.find_element(By.TAG_NAME, "h2").text: card for card in browser.find_elements(By.CSS_SELECTOR, "section.card")}

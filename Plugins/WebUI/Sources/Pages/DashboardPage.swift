@@ -31,7 +31,7 @@ enum DashboardPage {
             }
             cards.append(card)
         }
-        let context: [String: Any] = ["cards": cards, "ranges": DateRange.presets.map { ["token": $0, "selected": $0 == range.token] }]
+        let context: [String: Any] = ["cards": cards, "ranges": range.options]
         return page.pages.page(page, title: "Home", template: "dashboard", context: context, section: nil)
     }
 

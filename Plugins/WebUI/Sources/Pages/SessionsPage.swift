@@ -5,22 +5,17 @@ import LanternPluginSDK
 enum SessionsPage {
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
         let project = try page.project()
-        let pageIndex = max(0, Int(page.query("pageIndex") ?? "") ?? 0)
-        let pageSize = min(100, max(1, Int(page.query("pageSize") ?? "") ?? 50))
-        let answer = try await page.api.get("/api/public/sessions", project: project.id,
-                                            query: [("page", String(pageIndex + 1)), ("limit", String(pageSize))])
+        let paging = Paging(page)
+        let answer = try await page.api.get("/api/public/sessions", project: project.id, query: paging.apiQuery)
         let rows = (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue).map { session -> [String: Any] in
             let id = session["id"]?.stringValue ?? ""
             return ["id": id, "href": "/project/\(PageRenderer.escapePath(project.id))/sessions/\(PageRenderer.escapePath(id))",
                     "createdAt": Formatting.timestamp(session["createdAt"]?.stringValue), "environment": session["environment"]?.stringValue ?? ""]
         }
-        let total = Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0)
-        let pages = max(1, (total + pageSize - 1) / pageSize)
-        let base = "/project/\(PageRenderer.escapePath(project.id))/sessions?pageSize=\(pageSize)&pageIndex="
-        let context: [String: Any] = [
-            "rows": rows, "empty": rows.isEmpty, "total": total, "pageNumber": pageIndex + 1, "pageCount": pages,
-            "previous": pageIndex > 0 ? base + String(pageIndex - 1) : false, "next": pageIndex + 1 < pages ? base + String(pageIndex + 1) : false,
-        ]
+        var context = paging.context(total: Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0), page: page)
+        context["rows"] = rows
+        context["empty"] = rows.isEmpty
+        context["noun"] = "sessions"
         return page.pages.page(page, title: "Sessions", template: "sessions", context: context, section: "sessions")
     }
 }

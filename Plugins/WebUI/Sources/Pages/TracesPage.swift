@@ -11,26 +11,9 @@ enum TracesPage {
     ]
 
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
-        let project = try page.project()
-        let range = DateRange(token: page.query("dateRange"))
-        let pageIndex = max(0, Int(page.query("pageIndex") ?? "") ?? 0)
-        let pageSize = min(100, max(1, Int(page.query("pageSize") ?? "") ?? 50))
-        var query: [(name: String, value: String)] = [("page", String(pageIndex + 1)), ("limit", String(pageSize))]
-        if let from = range.from { query.append(("fromTimestamp", ISO8601Timestamp.format(from))) }
-        for field in filterFields { for value in page.queryValues(field.name) { query.append((field.name, value)) } }
-        let answer = try await page.api.get("/api/public/traces", project: project.id, query: query)
-        let rows = (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue).map { row(for: $0, projectID: project.id) }
-        let total = Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0)
-        let pages = max(1, (total + pageSize - 1) / pageSize)
-        let context: [String: Any] = [
-            "rows": rows, "empty": rows.isEmpty, "total": total,
-            "ranges": DateRange.presets.map { ["token": $0, "selected": $0 == range.token] },
-            "filters": filterFields.map { ["name": $0.name, "label": $0.label, "value": page.query($0.name) ?? ""] },
-            "pageNumber": pageIndex + 1, "pageCount": pages,
-            "previous": pageIndex > 0 ? link(page, pageIndex: pageIndex - 1) : false,
-            "next": pageIndex + 1 < pages ? link(page, pageIndex: pageIndex + 1) : false,
-            "pageSize": pageSize,
-        ]
+        let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: "fromTimestamp", filters: filterFields.map(\.name))
+        var context = fetch.context(page, rows: fetch.rows.map { row(for: $0, projectID: fetch.project.id) }, noun: "traces")
+        context["filters"] = filterFields.map { ["name": $0.name, "label": $0.label, "value": page.query($0.name) ?? ""] }
         return page.pages.page(page, title: "Tracing", template: "traces", context: context, section: "traces")
     }
 
@@ -52,18 +35,6 @@ enum TracesPage {
         ]
     }
 
-    /// This page's URL with another page index, every other parameter kept.
-    private static func link(_ page: PageRequest, pageIndex: Int) -> String {
-        var items: [URLQueryItem] = []
-        for (name, values) in page.request.query.sorted(by: { $0.key < $1.key }) where name != "pageIndex" {
-            items += values.map { URLQueryItem(name: name, value: $0) }
-        }
-        items.append(URLQueryItem(name: "pageIndex", value: String(pageIndex)))
-        var components = URLComponents()
-        components.queryItems = items
-        return page.request.path + "?" + (components.percentEncodedQuery ?? "")
-    }
-
     static func encode(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value }
 }
 
@@ -72,6 +43,9 @@ struct DateRange {
     static let presets = ["5m", "30m", "1h", "3h", "6h", "1d", "3d", "7d", "14d", "30d", "90d", "1y", "All"]
     let token: String
     let from: Date?
+
+    /// The preset choices for a `<select>`, this one selected.
+    var options: [[String: Any]] { Self.presets.map { ["token": $0, "selected": $0 == token] } }
 
     init(token: String?, now: Date = Date()) {
         let chosen = token.flatMap { Self.presets.contains($0) ? $0 : nil } ?? "1d"

@@ -23,7 +23,7 @@ enum UsersPage {
                     "tokens": Formatting.number(row["sum_totalTokens"]?.numberValue), "cost": Formatting.cost(row["sum_totalCost"]?.numberValue)]
         }
         let context: [String: Any] = ["rows": rows, "empty": rows.isEmpty,
-                                      "ranges": DateRange.presets.map { ["token": $0, "selected": $0 == range.token] }]
+                                      "ranges": range.options]
         return page.pages.page(page, title: "Users", template: "users", context: context, section: "users")
     }
 

@@ -4,7 +4,7 @@ import LanternPluginSDK
 struct WebUIFactory: ComponentFactory {
     var type: String { "web-ui" }
     var kind: ComponentKind { .web }
-    var summary: String { "The web UI: sign-in, dashboard, traces, trace detail with tree and timeline, sessions, users (server-rendered, no JavaScript needed)" }
+    var summary: String { "The web UI: sign-in, dashboard, traces, trace detail with tree and timeline, sessions, users, observations, scores (server-rendered, no JavaScript needed)" }
     var settings: [SettingSpec] { [] }
 
     func validate(_ settings: PluginSettings) -> [SettingsIssue] { [] }

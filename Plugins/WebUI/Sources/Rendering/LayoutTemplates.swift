@@ -47,6 +47,20 @@ enum LayoutTemplates {
     </head>
     """#
 
+    /// The time range `<select>` (Langfuse's `dateRange` tokens).
+    static let range = #"""
+    <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+    """#
+
+    /// A table's pager: the count of `noun`, the page, and links to the pages around it.
+    static let pager = #"""
+    <nav class="pager" aria-label="Pages">
+      <span>{{total}} {{noun}} · Page {{pageNumber}} of {{pageCount}}</span>
+      {{#previous}}<a href="{{previous}}" rel="prev">Previous</a>{{/previous}}
+      {{#next}}<a href="{{next}}" rel="next">Next</a>{{/next}}
+    </nav>
+    """#
+
     static let message = #"""
     <section class="message {{kind}}" role="{{role}}"><h2>{{heading}}</h2><p>{{text}}</p>{{#link}}<p><a href="{{href}}">{{label}}</a></p>{{/link}}</section>
     """#

@@ -11,10 +11,11 @@ struct PageRenderer: Sendable {
     init() {
         var library = MustacheLibrary()
         let templates: [(String, String)] = [
-            ("head", LayoutTemplates.head), ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
+            ("head", LayoutTemplates.head), ("range", LayoutTemplates.range), ("pager", LayoutTemplates.pager), ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
             ("traces", TraceTemplates.list), ("trace", TraceTemplates.detail), ("sessions", SessionTemplates.list),
             ("session", SessionTemplates.detail), ("payload", TraceTemplates.payload),
             ("dashboard", DashboardTemplates.page), ("users", UserTemplates.list),
+            ("observations", TableTemplates.observations), ("scores", TableTemplates.scores),
         ]
         for (name, text) in templates {
             // The templates are compiled in and covered by tests; one that fails to parse renders as an empty page.
@@ -89,6 +90,9 @@ struct PageRenderer: Sendable {
             ["label": "Tracing", "href": base + "/traces", "current": section == "traces"],
             ["label": "Sessions", "href": base + "/sessions", "current": section == "sessions"],
             ["label": "Users", "href": base + "/users", "current": section == "users"],
+            ["label": "Observations", "href": base + "/observations", "current": section == "observations"],
+            ["group": "Evaluation"],
+            ["label": "Scores", "href": base + "/scores", "current": section == "scores"],
         ]
         return [
             "name": project.name, "organizationName": organizations[project.organizationID] ?? project.organizationID,

@@ -9,11 +9,7 @@ enum SessionTemplates {
       {{/rows}}</tbody>
     </table>
     {{/empty}}
-    <nav class="pager" aria-label="Pages">
-      <span>{{total}} sessions · Page {{pageNumber}} of {{pageCount}}</span>
-      {{#previous}}<a href="{{previous}}" rel="prev">Previous</a>{{/previous}}
-      {{#next}}<a href="{{next}}" rel="next">Next</a>{{/next}}
-    </nav>
+    {{> pager}}
     """#
 
     static let detail = #"""
@@ -33,7 +29,7 @@ enum SessionTemplates {
 enum UserTemplates {
     static let list = #"""
     <form class="filters" method="get" aria-label="Time range">
-      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      {{> range}}
       <button type="submit">Apply</button>
     </form>
     {{#empty}}<p class="empty">No traces in this time range name a user. Set <code>userId</code> on traces to see people here.</p>{{/empty}}

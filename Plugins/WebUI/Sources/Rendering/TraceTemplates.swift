@@ -2,7 +2,7 @@
 enum TraceTemplates {
     static let list = #"""
     <form class="filters" method="get" aria-label="Filter traces">
-      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      {{> range}}
       {{#filters}}<label>{{label}} <input name="{{name}}" value="{{value}}"></label>{{/filters}}
       <button type="submit">Apply</button>
       <a class="button secondary" href="?">Reset</a>
@@ -18,11 +18,7 @@ enum TraceTemplates {
       </tbody>
     </table>
     {{/empty}}
-    <nav class="pager" aria-label="Pages">
-      <span>{{total}} traces · Page {{pageNumber}} of {{pageCount}}</span>
-      {{#previous}}<a href="{{previous}}" rel="prev">Previous</a>{{/previous}}
-      {{#next}}<a href="{{next}}" rel="next">Next</a>{{/next}}
-    </nav>
+    {{> pager}}
     """#
 
     static let detail = #"""
@@ -82,7 +78,7 @@ enum TraceTemplates {
 enum DashboardTemplates {
     static let page = #"""
     <form class="filters" method="get" aria-label="Time range">
-      <label>Time range <select name="dateRange">{{#ranges}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/ranges}}</select></label>
+      {{> range}}
       <button type="submit">Apply</button>
     </form>
     <div class="cards">
