@@ -165,6 +165,17 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert len(bars) == len(observations), f"timeline bars: {len(bars)} for {len(observations)} observations"
     shot(browser, "06-timeline")
 
+    # Flame view: one block per observation, the nested tool one row below its generation.
+    follow(browser, browser.find_element(By.LINK_TEXT, "Flame"))
+    blocks = browser.find_elements(By.CSS_SELECTOR, "svg.flame rect.block")
+    assert len(blocks) == len(observations), f"flame blocks: {len(blocks)} for {len(observations)} observations"
+    tops = {block.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "title").get_attribute("textContent").split(" · ")[0]:
+            float(block.get_attribute("y")) for block in blocks}
+    assert tops["lookup_definition"] > tops["answer"] > tops["agent-0"], f"depths by y: {tops}"
+    follow(browser, browser.find_element(By.LINK_TEXT, "Colour by cost"))
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.flame rect.cost-4"), "the most expensive observation is darkest"
+    shot(browser, "06b-flame")
+
     # The session replay: three turns in order.
     browser.get(f"{base}/project/{project}/sessions/{traces['session']}")
     turns = browser.find_elements(By.CSS_SELECTOR, "ol.replay li.turn")

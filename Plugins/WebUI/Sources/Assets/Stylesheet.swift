@@ -78,6 +78,11 @@ enum Stylesheet {
     svg.chart .tick { stroke: var(--line); }
     .series-0 { fill: #3b82f6; } .series-1 { fill: #a855f7; } .series-2 { fill: #10b981; } .series-3 { fill: #f59e0b; }
     .series-4 { fill: #ef4444; } .series-5 { fill: #6366f1; }
+    svg.flame .block { fill: var(--span); stroke: var(--bg); } svg.flame .block.generation { fill: var(--generation); }
+    svg.flame .block.event { fill: var(--event); } svg.flame .label { font-size: 11px; fill: #fff; pointer-events: none; } svg.flame .label.dark { fill: #111827; }
+    svg.flame .axis { font-size: 11px; fill: var(--muted); }
+    svg.flame .cost-0 { fill: #fde68a; } svg.flame .cost-1 { fill: #fbbf24; } svg.flame .cost-2 { fill: #f59e0b; }
+    svg.flame .cost-3 { fill: #d97706; } svg.flame .cost-4 { fill: #b45309; }
     ol.replay { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 16px; }
     .turn { border: 1px solid var(--line); border-radius: 8px; padding: 10px; }
     .message.error, .error { color: var(--error); }

@@ -15,7 +15,8 @@ enum TracePage {
         let base = "/project/\(PageRenderer.escapePath(project.id))/traces/\(PageRenderer.escapePath(traceID))"
         let selectedID = page.query("observation")
         let selected = selectedID.flatMap { id in observations.first { $0["id"]?.stringValue == id } }
-        let timeline = page.query("view") == "timeline"
+        let view = page.query("view")
+        let timeline = view == "timeline", flame = view == "flame"
         var context: [String: Any] = [
             "name": trace["name"]?.stringValue ?? traceID, "id": traceID, "timestamp": Formatting.timestamp(trace["timestamp"]?.stringValue),
             "latency": Formatting.present(Formatting.latency(trace["latency"]?.numberValue)),
@@ -24,7 +25,10 @@ enum TracePage {
             "version": Formatting.present(trace["version"]?.stringValue), "tags": (trace["tags"]?.arrayValue ?? []).compactMap(\.stringValue),
             "treeHref": base + (selectedID.map { "?observation=\(TracesPage.encode($0))" } ?? ""),
             "timelineHref": base + "?view=timeline" + (selectedID.map { "&observation=\(TracesPage.encode($0))" } ?? ""),
-            "timeline": timeline, "rootHref": base + (timeline ? "?view=timeline" : ""), "rootSelected": selected == nil,
+            "flameHref": base + "?view=flame" + (selectedID.map { "&observation=\(TracesPage.encode($0))" } ?? ""),
+            "flameCostHref": base + "?view=flame&color=cost" + (selectedID.map { "&observation=\(TracesPage.encode($0))" } ?? ""),
+            "timeline": timeline, "flame": flame, "wide": timeline || flame, "tree": !timeline && !flame,
+            "rootHref": base + (view.map { "?view=\(TracesPage.encode($0))" } ?? ""), "rootSelected": selected == nil,
             "nodes": tree.rows(selectedID: selectedID) { id in base + "?observation=\(TracesPage.encode(id))" + (timeline ? "&view=timeline" : "") },
             "observationCount": observations.count,
             "scores": (trace["scores"]?.arrayValue ?? []).compactMap(\.objectValue).map(Self.score),
@@ -37,6 +41,12 @@ enum TracePage {
             context["session"] = ["id": sessionID, "href": "/project/\(PageRenderer.escapePath(project.id))/sessions/\(PageRenderer.escapePath(sessionID))"]
         }
         if timeline { context["chart"] = Timeline(tree: tree).svg(link: { id in base + "?view=timeline&observation=\(TracesPage.encode(id))" }) }
+        if flame {
+            let byCost = page.query("color") == "cost"
+            context["chart"] = FlameGraph(tree: tree).svg(byCost: byCost) { id in
+                base + "?view=flame" + (byCost ? "&color=cost" : "") + "&observation=\(TracesPage.encode(id))"
+            }
+        }
         context["detail"] = selected.map(NodeDetail.observation) ?? NodeDetail.trace(trace)
         let name = trace["name"]?.stringValue ?? traceID
         return page.pages.page(page, title: name, template: "trace", context: context, section: "traces",

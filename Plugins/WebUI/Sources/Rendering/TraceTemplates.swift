@@ -35,17 +35,17 @@ enum TraceTemplates {
         {{#tags}}<span class="tag">{{.}}</span>{{/tags}}
       </p>
     </section>
-    <div class="trace-layout{{#timeline}} wide{{/timeline}}">
+    <div class="trace-layout{{#wide}} wide{{/wide}}">
       <section class="navigation" aria-label="Observations">
-        <nav class="tabs" aria-label="View"><a href="{{treeHref}}"{{^timeline}} aria-current="page"{{/timeline}}>Tree</a><a href="{{timelineHref}}"{{#timeline}} aria-current="page"{{/timeline}}>Timeline</a></nav>
-        {{#timeline}}{{{chart}}}{{/timeline}}
-        {{^timeline}}
+        <nav class="tabs" aria-label="View"><a href="{{treeHref}}"{{#tree}} aria-current="page"{{/tree}}>Tree</a><a href="{{timelineHref}}"{{#timeline}} aria-current="page"{{/timeline}}>Timeline</a><a href="{{flameHref}}"{{#flame}} aria-current="page"{{/flame}}>Flame</a>{{#flame}}<a href="{{flameCostHref}}">Colour by cost</a>{{/flame}}</nav>
+        {{#wide}}{{{chart}}}{{/wide}}
+        {{#tree}}
         <ul class="tree" role="tree" aria-label="Observation tree">
           <li role="treeitem" aria-selected="{{rootSelected}}"><a href="{{rootHref}}" class="node{{#rootSelected}} selected{{/rootSelected}}"><span class="badge trace">TRACE</span> {{name}}</a></li>
           {{#nodes}}<li role="treeitem" aria-level="{{depth}}" aria-selected="{{selected}}" class="{{indentClass}}"><a href="{{href}}" class="node level-{{levelClass}}{{#selected}} selected{{/selected}}"><span class="badge {{typeClass}}">{{type}}</span> {{name}} <span class="figures">{{latency}} {{cost}} {{tokens}} {{model}}</span></a></li>
           {{/nodes}}
         </ul>
-        {{/timeline}}
+        {{/tree}}
         <p class="muted">{{observationCount}} observations</p>
       </section>
       <section class="detail" aria-label="Selected">
