@@ -141,6 +141,16 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert len(rows) == 1 and traces["names"][0] in rows[0].text, f"filtered rows: {[row.text for row in rows]}"
     shot(browser, "03-traces-filtered")
 
+    # A Langfuse link's filter= works the same; a filter Lantern lacks is named, not silently dropped.
+    from urllib.parse import quote
+    link_filter = f"name;string;;=;{quote(traces['names'][1])},tags;arrayOptions;;any of;ui-test,metadata;stringObject;region;=;eu"
+    browser.get(f"{traces_url}?filter={quote(link_filter)}")
+    names = [row.find_element(By.CSS_SELECTOR, "td:nth-child(2)").text for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+    assert names == [traces["names"][1]], f"rows for a Langfuse filter link: {names}"
+    assert "metadata" in browser.find_element(By.CSS_SELECTOR, "p[role=status]").text
+    browser.get(f"{traces_url}?name={quote(traces['names'][0])}")
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+
     # The trace: tree with types, the generation's messages, tool call, usage and the score.
     follow(browser, rows[0].find_element(By.LINK_TEXT, traces["names"][0]))
     tree = browser.find_element(By.CSS_SELECTOR, "ul.tree").text

@@ -11,8 +11,11 @@ enum TracesPage {
     ]
 
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
-        let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: "fromTimestamp", filters: filterFields.map(\.name))
+        let linked = LangfuseFilter.traceParameters(page.query("filter").map(LangfuseFilter.parse) ?? [])
+        let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: "fromTimestamp", filters: filterFields.map(\.name),
+                                              extra: linked.parameters)
         var context = fetch.context(page, rows: fetch.rows.map { row(for: $0, projectID: fetch.project.id) }, noun: "traces")
+        if !linked.unsupported.isEmpty { context["unsupported"] = linked.unsupported.joined(separator: ", ") }
         context["filters"] = filterFields.map { ["name": $0.name, "label": $0.label, "value": page.query($0.name) ?? ""] }
         return page.pages.page(page, title: "Tracing", template: "traces", context: context, section: "traces")
     }

@@ -7,6 +7,7 @@ enum TraceTemplates {
       <button type="submit">Apply</button>
       <a class="button secondary" href="?">Reset</a>
     </form>
+    {{#unsupported}}<p class="muted" role="status">This link filters on {{unsupported}} too, which Lantern's traces table does not filter on yet; those filters are left out.</p>{{/unsupported}}
     {{#empty}}<p class="empty">No traces in this time range match. Send traces with a Langfuse SDK or an OpenTelemetry exporter, or widen the range.</p>{{/empty}}
     {{^empty}}
     <table class="data" data-keyboard-rows>

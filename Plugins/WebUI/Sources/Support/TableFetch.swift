@@ -10,14 +10,17 @@ struct TableFetch {
     let rows: [[String: JSONValue]]
     let total: Int
 
-    /// Reads `path` for the page; `rangeParameter` names the API's lower time bound (`fromTimestamp`, `fromStartTime`).
-    static func load(_ page: PageRequest, path: String, rangeParameter: String, filters: [String]) async throws -> TableFetch {
+    /// Reads `path` for the page; `rangeParameter` names the API's lower time bound (`fromTimestamp`, `fromStartTime`);
+    /// `extra` adds parameters the page derived itself (a Langfuse `filter=`).
+    static func load(_ page: PageRequest, path: String, rangeParameter: String, filters: [String],
+                     extra: [(name: String, value: String)] = []) async throws -> TableFetch {
         let project = try page.project()
         let range = DateRange(token: page.query("dateRange"))
         let paging = Paging(page)
         var query = paging.apiQuery
         if let from = range.from { query.append((rangeParameter, ISO8601Timestamp.format(from))) }
         for name in filters { for value in page.queryValues(name) { query.append((name, value)) } }
+        query += extra
         let answer = try await page.api.get(path, project: project.id, query: query)
         return TableFetch(project: project, range: range, paging: paging,
                           rows: (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue),
