@@ -167,6 +167,12 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert "lookup_definition" in detail.find_element(By.CSS_SELECTOR, ".tool-call").text
     assert "gpt-4o-mini" in detail.text and "input tokens" in detail.text
     shot(browser, "05-generation")
+    # The dark theme follows prefers-color-scheme; the same page, emulated dark.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(11, 15, 23)", f"dark theme background: {background}"
+    shot(browser, "05b-generation-dark")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
 
     # Timeline: one bar per observation.
     follow(browser, browser.find_element(By.LINK_TEXT, "Timeline"))

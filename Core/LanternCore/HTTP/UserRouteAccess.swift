@@ -30,11 +30,8 @@ struct UserRouteAccess: Sendable {
     /// The person as the plugin sees them: their organizations and the projects they can open, with roles.
     private func user(_ signedIn: SignedInUser, credential: String) async throws -> PluginUser {
         let memberships = try await services.access.memberships(of: signedIn.user)
-        let storage = try services.storage()
-        var organizations: [PluginUser.OrganizationAccess] = []
-        for membership in memberships.organizations {
-            let name = try await storage.organization(id: membership.organizationID)?.name ?? membership.organizationID
-            organizations.append(.init(id: membership.organizationID, name: name, role: membership.role.rawValue))
+        let organizations = memberships.organizations.map {
+            PluginUser.OrganizationAccess(id: $0.membership.organizationID, name: $0.name, role: $0.membership.role.rawValue)
         }
         return PluginUser(id: signedIn.user.id, email: signedIn.user.email, name: signedIn.user.name, csrfToken: signedIn.session.csrfToken,
                           credential: credential, organizations: organizations,

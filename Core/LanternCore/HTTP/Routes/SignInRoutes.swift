@@ -87,7 +87,9 @@ struct SignInRoutes {
     private func describe(_ user: User, _ session: SignInSession) async throws -> JSONValue {
         let memberships = try await support.services.access.memberships(of: user)
         return ["user": IdentityPresenter.user(user), "csrfToken": .string(session.csrfToken), "expiresAt": Presenters.date(session.expiresAt),
-                "organizations": .array(memberships.organizations.map { ["id": .string($0.organizationID), "role": .string($0.role.rawValue)] }),
+                "organizations": .array(memberships.organizations.map {
+                    ["id": .string($0.membership.organizationID), "role": .string($0.membership.role.rawValue)]
+                }),
                 "projects": .array(memberships.projects.map { ["id": .string($0.project.id), "name": .string($0.project.name),
                                                                "organizationId": .string($0.project.organizationID),
                                                                "role": .string($0.role.rawValue)] })]

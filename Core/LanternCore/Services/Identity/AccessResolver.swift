@@ -79,14 +79,17 @@ struct AccessResolver: Sendable {
         return memberships.first { $0.organizationID == project.organizationID }?.role ?? .none
     }
 
-    /// Where a user belongs: their organizations with their roles, and every project they can open with their
+    /// Where a user belongs: their organizations (with names) and roles, and every project they can open with their
     /// effective role there (projects where it is NONE left out).
-    func memberships(of user: User) async throws -> (organizations: [OrganizationMembership], projects: [(project: Project, role: Role)]) {
+    func memberships(of user: User) async throws
+        -> (organizations: [(membership: OrganizationMembership, name: String)], projects: [(project: Project, role: Role)]) {
         let storage = try kernel.storage()
-        let organizations = try await storage.organizationMemberships(userID: user.id)
+        let memberships = try await storage.organizationMemberships(userID: user.id)
         let overrides = Dictionary(try await storage.projectMemberships(userID: user.id).map { ($0.projectID, $0.role) }, uniquingKeysWith: { a, _ in a })
+        var organizations: [(membership: OrganizationMembership, name: String)] = []
         var projects: [(project: Project, role: Role)] = []
-        for membership in organizations {
+        for membership in memberships {
+            organizations.append((membership, try await storage.organization(id: membership.organizationID)?.name ?? membership.organizationID))
             for project in try await storage.projects(organizationID: membership.organizationID) {
                 let role = overrides[project.id] ?? membership.role
                 if role != .none { projects.append((project, role)) }

@@ -24,6 +24,7 @@ enum Stylesheet {
     .account { margin-top: auto; display: flex; flex-direction: column; gap: 4px; color: var(--muted); }
     button.link { background: none; border: none; color: var(--accent); padding: 0; cursor: pointer; font: inherit; text-align: left; }
     main { flex: 1; min-width: 0; padding: 16px 24px; }
+    .table-scroll { overflow-x: auto; max-width: 100%; }
     .page-header h1 { display: inline; font-size: 20px; margin: 0; }
     .breadcrumb a { text-decoration: none; }
     .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 12px 0; }
@@ -35,8 +36,9 @@ enum Stylesheet {
     table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
     table.data th { font-weight: 600; font-size: 12px; color: var(--muted); }
     table.data.compact { width: auto; margin: 8px 0; }
+    table.data caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
     .num { text-align: right; font-variant-numeric: tabular-nums; } .nowrap { white-space: nowrap; }
-    .preview { max-width: 280px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
+    .preview { max-width: 200px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
     .preview.output { background: var(--output); }
     .tag { display: inline-block; padding: 0 6px; border-radius: 10px; background: var(--line); font-size: 12px; }
     .pager { display: flex; gap: 12px; margin: 12px 0; color: var(--muted); }

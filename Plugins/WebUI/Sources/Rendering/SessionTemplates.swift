@@ -3,11 +3,11 @@ enum SessionTemplates {
     static let list = #"""
     {{#empty}}<p class="empty">No sessions yet. Traces with a <code>sessionId</code> make one.</p>{{/empty}}
     {{^empty}}
-    <table class="data" data-keyboard-rows>
+    <div class="table-scroll"><table class="data" data-keyboard-rows>
       <thead><tr><th scope="col">Session</th><th scope="col">Created</th><th scope="col">Environment</th></tr></thead>
       <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="nowrap">{{createdAt}}</td><td>{{environment}}</td></tr>
       {{/rows}}</tbody>
-    </table>
+    </table></div>
     {{/empty}}
     {{> pager}}
     """#
@@ -34,11 +34,11 @@ enum UserTemplates {
     </form>
     {{#empty}}<p class="empty">No traces in this time range name a user. Set <code>userId</code> on traces to see people here.</p>{{/empty}}
     {{^empty}}
-    <table class="data" data-keyboard-rows>
+    <div class="table-scroll"><table class="data" data-keyboard-rows>
       <thead><tr><th scope="col">User ID</th><th scope="col">Traces</th><th scope="col">Total Tokens</th><th scope="col">Total Cost</th></tr></thead>
       <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="num">{{traces}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td></tr>
       {{/rows}}</tbody>
-    </table>
+    </table></div>
     {{/empty}}
     """#
 }

@@ -12,11 +12,11 @@ enum TableTemplates {
     </form>
     {{#empty}}<p class="empty">No observations in this time range match.</p>{{/empty}}
     {{^empty}}
-    <table class="data" data-keyboard-rows>
+    <div class="table-scroll"><table class="data" data-keyboard-rows>
       <thead><tr><th scope="col">Start Time</th><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Model</th><th scope="col">Latency</th><th scope="col">Time to First Token</th><th scope="col">Tokens</th><th scope="col">Total Cost</th><th scope="col">Level</th></tr></thead>
       <tbody>{{#rows}}<tr><td class="nowrap">{{time}}</td><td><a href="{{href}}">{{name}}</a></td><td><span class="badge {{typeClass}}">{{type}}</span></td><td>{{model}}</td><td class="num">{{latency}}</td><td class="num">{{ttft}}</td><td class="num">{{tokens}}</td><td class="num">{{cost}}</td><td>{{level}}</td></tr>
       {{/rows}}</tbody>
-    </table>
+    </table></div>
     {{/empty}}
     {{> pager}}
     """#
@@ -32,11 +32,11 @@ enum TableTemplates {
     </form>
     {{#empty}}<p class="empty">No scores in this time range match.</p>{{/empty}}
     {{^empty}}
-    <table class="data" data-keyboard-rows>
+    <div class="table-scroll"><table class="data" data-keyboard-rows>
       <thead><tr><th scope="col">Timestamp</th><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Data Type</th><th scope="col">Target</th><th scope="col">Comment</th></tr></thead>
       <tbody>{{#rows}}<tr><td class="nowrap">{{time}}</td><td>{{name}}</td><td class="num">{{value}}</td><td>{{source}}</td><td>{{dataType}}</td><td>{{#target}}<a href="{{href}}">{{label}}</a>{{/target}}</td><td>{{comment}}</td></tr>
       {{/rows}}</tbody>
-    </table>
+    </table></div>
     {{/empty}}
     {{> pager}}
     """#

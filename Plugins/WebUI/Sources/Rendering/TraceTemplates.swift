@@ -10,14 +10,14 @@ enum TraceTemplates {
     {{#unsupported}}<p class="muted" role="status">This link filters on {{unsupported}} too, which Lantern's traces table does not filter on yet; those filters are left out.</p>{{/unsupported}}
     {{#empty}}<p class="empty">No traces in this time range match. Send traces with a Langfuse SDK or an OpenTelemetry exporter, or widen the range.</p>{{/empty}}
     {{^empty}}
-    <table class="data" data-keyboard-rows>
+    <div class="table-scroll"><table class="data" data-keyboard-rows>
       <caption class="visually-hidden">Traces, newest first</caption>
       <thead><tr><th scope="col">Timestamp</th><th scope="col">Name</th><th scope="col">Input</th><th scope="col">Output</th><th scope="col">Latency</th><th scope="col">Total Cost</th><th scope="col">Observations</th><th scope="col">Environment</th><th scope="col">Tags</th><th scope="col">User</th><th scope="col">Session</th></tr></thead>
       <tbody>
       {{#rows}}<tr><td class="nowrap">{{timestamp}}</td><td><a href="{{href}}">{{name}}</a></td><td class="preview">{{input}}</td><td class="preview output">{{output}}</td><td class="num">{{latency}}</td><td class="num">{{cost}}</td><td class="num">{{observations}}</td><td>{{environment}}</td><td>{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</td><td>{{#user}}<a href="{{href}}">{{id}}</a>{{/user}}</td><td>{{#session}}<a href="{{href}}">{{id}}</a>{{/session}}</td></tr>
       {{/rows}}
       </tbody>
-    </table>
+    </table></div>
     {{/empty}}
     {{> pager}}
     """#
