@@ -22,9 +22,6 @@ final class ProjectDeletions: Sendable {
         }
     }
 
-    /// Whether a deletion of the project is in progress.
-    func isRunning(_ projectID: String) -> Bool { running.withLock { $0.contains(projectID) } }
-
     /// Deletes the project's rows and then its record; false when a storage error stopped it.
     private func run(projectID: String, storage: any StorageBackend) async -> Bool {
         var total = 0
