@@ -132,6 +132,7 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     shot(browser, "02-traces")
 
     # Filter by name: only the first trace of the session is left, and the filter is in the URL.
+    browser.find_element(By.CSS_SELECTOR, "form.filters details.panel summary").click()
     name_box = browser.find_element(By.NAME, "name")
     name_box.clear()
     name_box.send_keys(traces["names"][0])
@@ -140,6 +141,32 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
     assert len(rows) == 1 and traces["names"][0] in rows[0].text, f"filtered rows: {[row.text for row in rows]}"
     shot(browser, "03-traces-filtered")
+
+    # Full-text search finds a trace by its output; the default search (ids and names) does not.
+    browser.get(traces_url)
+    browser.find_element(By.NAME, "search").send_keys("turn 1 done")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr"), "ids and names do not hold the output text"
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.NAME, "searchType")).select_by_value("content")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    assert len(rows) == 1 and traces["names"][1] in rows[0].text, f"full-text rows: {[row.text for row in rows]}"
+    shot(browser, "03b-traces-search")
+
+    # Has error, and the Scores column chosen in the column picker: the first trace, with its score.
+    browser.get(traces_url)
+    browser.find_element(By.CSS_SELECTOR, "form.filters details.panel summary").click()
+    browser.find_element(By.NAME, "hasError").click()
+    columns = browser.find_elements(By.CSS_SELECTOR, "form.filters details.panel summary")[1]
+    columns.click()
+    browser.find_element(By.CSS_SELECTOR, "input[name=col][value=scores]").click()
+    shot(browser, "03c-traces-columns")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    texts = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+    assert any(traces["names"][0] in text and "helpfulness: 0.9" in text for text in texts), f"error rows: {texts}"
+    assert not any(traces["names"][1] in text for text in texts), f"a trace without errors is listed: {texts}"
+    shot(browser, "03d-traces-errors-scores")
 
     # A Langfuse link's filter= works the same; a filter Lantern lacks is named, not silently dropped.
     from urllib.parse import quote

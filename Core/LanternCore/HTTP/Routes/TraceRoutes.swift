@@ -41,7 +41,7 @@ struct TraceRoutes {
     }
 
     /// The list query from `page, limit, userId, name, sessionId, tags, fromTimestamp, toTimestamp, version, release, environment, orderBy`
-    /// and the `filter` JSON, which replaces the plain filters.
+    /// and the `filter` JSON, which replaces the plain filters; `search` with `searchType` is Lantern's addition.
     static func query(_ reader: QueryReader) throws -> TraceQuery {
         var query = TraceQuery()
         query.page = try reader.page()
@@ -63,6 +63,24 @@ struct TraceRoutes {
             query.direction = direction
         }
         if let filter = reader.string("filter") { try TraceFilterParser.apply(filter, to: &query) }
+        query.search = try searchQuery(reader)
         return query
+    }
+
+    /// `search` and its `searchType` values as Langfuse's traces table names them: `id` (the default: trace id,
+    /// name, user and session id), `content` (those and input and output), `input`, `output`.
+    static func searchQuery(_ reader: QueryReader) throws -> TraceSearch? {
+        guard let text = reader.string("search"), !text.isEmpty else { return nil }
+        var scopes: Set<TraceSearch.Scope> = []
+        for type in reader.strings("searchType") {
+            switch type {
+            case "id": scopes.insert(.ids)
+            case "content": scopes.formUnion([.ids, .input, .output])
+            case "input": scopes.insert(.input)
+            case "output": scopes.insert(.output)
+            default: throw APIError.badRequest("searchType must be one of id, content, input, output (got \(type))")
+            }
+        }
+        return TraceSearch(text: text, scopes: scopes)
     }
 }

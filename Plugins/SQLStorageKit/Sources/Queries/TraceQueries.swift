@@ -24,6 +24,18 @@ package struct TraceQueries<Connection: SQLConnection> {
         try filter.oneOf("environment", query.environments, on: fetcher)
         try Connection.addTraceTags(query.tags, projectID: projectID, to: &filter, json: fetcher.json)
         for total in query.totals { filter.add(total.sqlCondition, .real(total.value)) }
+        if !query.levels.isEmpty {
+            let levels = TraceConditionSQL.levels(query.levels)
+            filter.add(levels.sql, values: levels.values)
+        }
+        for score in query.scores {
+            let condition = TraceConditionSQL.score(score)
+            filter.add(condition.sql, values: condition.values)
+        }
+        if let search = query.search, !search.text.isEmpty {
+            let condition = TraceConditionSQL.search(search, dialect: Connection.metricsDialect)
+            filter.add(condition.sql, values: condition.values)
+        }
         let column = traceSortColumns[query.orderBy] ?? "timestamp"
         // A user, session or name filter selects few traces: seek them by that index and sort them, rather than
         // walk every trace of the project in time order (what SQLite picks without statistics).

@@ -29,6 +29,14 @@ enum Stylesheet {
     .breadcrumb a { text-decoration: none; }
     .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 12px 0; }
     .filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+    .filters label.check { flex-direction: row; align-items: center; gap: 4px; }
+    .filters input.short { width: 6em; }
+    details.panel { flex-basis: 100%; } details.panel summary { cursor: pointer; color: var(--accent); width: fit-content; }
+    details.panel > .filters { margin: 6px 0 0; padding: 8px; border: 1px solid var(--line); border-radius: 6px; }
+    .level { display: inline-block; padding: 0 5px; border-radius: 4px; font-size: 12px; }
+    .level.error { background: #fee2e2; color: #991b1b; } .level.warning { background: #fef9c3; color: #854d0e; }
+    .level.default { background: var(--line); color: var(--fg); } .level.debug { color: var(--debug); }
+    th a { color: inherit; text-decoration: none; } th a:hover { text-decoration: underline; }
     input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
     button, .button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; }
     .button.secondary { background: transparent; color: var(--accent); }

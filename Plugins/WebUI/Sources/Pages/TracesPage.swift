@@ -1,41 +1,51 @@
 import Foundation
 import LanternPluginSDK
 
-/// `/project/{id}/traces` ("Tracing"): the traces table with a time range, filters and paging kept in the URL, as
-/// Langfuse names them (`dateRange`, `pageIndex`, `pageSize`, and the filter fields).
+/// `/project/{id}/traces` ("Tracing"): the traces table with a time range, search, filters, sort, paging, the
+/// chosen columns and auto-refresh kept in the URL, as Langfuse names them (`dateRange`, `search`, `searchType`,
+/// `filter`, `orderBy`, `pageIndex`, `pageSize`).
 enum TracesPage {
-    /// The filter fields of the form, each sent to `GET /api/public/traces` under the same name.
-    static let filterFields: [(name: String, label: String)] = [
-        ("name", "Name"), ("userId", "User ID"), ("sessionId", "Session ID"), ("tags", "Tag"), ("environment", "Environment"),
-        ("release", "Release"), ("version", "Version"),
-    ]
+    /// The sort columns the traces API serves.
+    static let sortable = ["timestamp", "name", "userId", "sessionId", "release", "version"]
+    /// Auto-refresh choices: (URL token, seconds).
+    static let refreshChoices: [(token: String, seconds: Int)] = [("5s", 5), ("30s", 30), ("1m", 60), ("5m", 300), ("15m", 900)]
 
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
-        let linked = LangfuseFilter.traceParameters(page.query("filter").map(LangfuseFilter.parse) ?? [])
-        let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: "fromTimestamp", filters: filterFields.map(\.name),
-                                              extra: linked.parameters)
-        var context = fetch.context(page, rows: fetch.rows.map { row(for: $0, projectID: fetch.project.id) }, noun: "traces")
-        if !linked.unsupported.isEmpty { context["unsupported"] = linked.unsupported.joined(separator: ", ") }
-        context["filters"] = filterFields.map { ["name": $0.name, "label": $0.label, "value": page.query($0.name) ?? ""] }
-        return page.pages.page(page, title: "Tracing", template: "traces", context: context, section: "traces")
-    }
-
-    private static func row(for trace: [String: JSONValue], projectID: String) -> [String: Any] {
-        let id = trace["id"]?.stringValue ?? ""
-        let timestamp = trace["timestamp"]?.stringValue
-        var href = "/project/\(PageRenderer.escapePath(projectID))/traces/\(PageRenderer.escapePath(id))"
-        if let timestamp, let encoded = timestamp.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) { href += "?timestamp=\(encoded)" }
-        let userID = trace["userId"]?.stringValue, sessionID = trace["sessionId"]?.stringValue
-        return [
-            "id": id, "href": href, "timestamp": Formatting.timestamp(timestamp), "name": trace["name"]?.stringValue ?? id,
-            "input": Formatting.preview(trace["input"]), "output": Formatting.preview(trace["output"]),
-            "latency": Formatting.latency(trace["latency"]?.numberValue), "cost": Formatting.cost(trace["totalCost"]?.numberValue),
-            "environment": trace["environment"]?.stringValue ?? "",
-            "tags": (trace["tags"]?.arrayValue ?? []).compactMap(\.stringValue),
-            "observations": trace["observations"]?.arrayValue?.count ?? 0,
-            "user": userID.map { ["id": $0, "href": "/project/\(PageRenderer.escapePath(projectID))/traces?userId=\(Self.encode($0))"] } ?? false,
-            "session": sessionID.map { ["id": $0, "href": "/project/\(PageRenderer.escapePath(projectID))/sessions/\(PageRenderer.escapePath($0))"] } ?? false,
-        ]
+        let order = TableOrder(page, sortable: sortable, defaultColumn: "timestamp")
+        let range = DateRange(token: page.query("dateRange"))
+        let filter = TraceListFilter(page, from: range.from, order: order)
+        let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: nil, filters: [], extra: filter.parameters)
+        let columns = TraceColumns(page)
+        let figures = await TraceRowFigures.load(page, projectID: fetch.project.id, traceIDs: fetch.rows.compactMap { $0["id"]?.stringValue },
+                                                 wantScores: columns.isVisible("scores"))
+        var context = fetch.context(page, rows: fetch.rows.map { columns.cells(for: $0, figures: figures, projectID: fetch.project.id) }, noun: "traces")
+        context["headers"] = columns.visible.map { column -> [String: Any] in
+            var header: [String: Any] = ["label": column.label]
+            if let key = column.sortKey { header["sortable"] = order.header(page, column: key) }
+            return header
+        }
+        context["columnChoices"] = TraceColumns.all.map { ["id": $0.id, "label": $0.label, "visible": columns.isVisible($0.id)] }
+        if !filter.unsupported.isEmpty { context["unsupported"] = filter.unsupported.joined(separator: ", ") }
+        context["filters"] = TraceListFilter.textFields.map { ["name": $0.name, "label": $0.label, "value": page.query($0.name) ?? ""] }
+        context["search"] = page.query("search") ?? ""
+        let searchType = page.query("searchType") ?? "id"
+        context["searchTypes"] = TraceListFilter.searchTypes.map { ["value": $0.value, "label": $0.label, "selected": $0.value == searchType] }
+        context["levels"] = TraceListFilter.levels.map { ["value": $0, "selected": page.queryValues("level").contains($0)] }
+        context["hasError"] = page.query("hasError") != nil
+        for field in TraceListFilter.rangeFields { context[field.name] = page.query(field.name) ?? "" }
+        context["scoreName"] = page.query("scoreName") ?? ""
+        context["scoreValue"] = page.query("scoreValue") ?? ""
+        context["scoreOperators"] = TraceListFilter.scoreOperators.map { ["value": $0, "selected": $0 == (page.query("scoreOp") ?? ">=")] }
+        let refresh = refreshChoices.first { $0.token == page.query("refresh") }
+        context["refreshChoices"] = refreshChoices.map { ["token": $0.token, "selected": $0.token == refresh?.token] }
+        context["live"] = Formatting.present(refresh?.token)
+        let active = TraceListFilter.textFields.filter { page.query($0.name) != nil }.count + TraceListFilter.rangeFields.filter { page.query($0.name) != nil }.count
+            + [page.query("level"), page.query("hasError"), page.query("scoreName")].compactMap { $0 }.count
+        context["filtersActive"] = active > 0 ? active as Any : false
+        var response = page.pages.page(page, title: "Tracing", template: "traces", context: context, section: "traces")
+        // Auto-refresh without script: the browser reloads the same URL, so new traces appear at the top.
+        if let refresh { response.headers["refresh"] = String(refresh.seconds) }
+        return response
     }
 
     static func encode(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value }

@@ -3,18 +3,39 @@ enum TraceTemplates {
     static let list = #"""
     <form class="filters" method="get" aria-label="Filter traces">
       {{> range}}
-      {{#filters}}<label>{{label}} <input name="{{name}}" value="{{value}}"></label>{{/filters}}
+      <label>Search <input type="search" name="search" value="{{search}}" aria-describedby="search-help"></label>
+      <label>in <select name="searchType">{{#searchTypes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/searchTypes}}</select></label>
+      <label>Auto-refresh <select name="refresh"><option value="">Off</option>{{#refreshChoices}}<option value="{{token}}"{{#selected}} selected{{/selected}}>{{token}}</option>{{/refreshChoices}}</select></label>
       <button type="submit">Apply</button>
       <a class="button secondary" href="?">Reset</a>
+      <details class="panel"{{#filtersActive}} open{{/filtersActive}}><summary>Filters{{#filtersActive}} ({{filtersActive}} active){{/filtersActive}}</summary>
+        <div class="filters">
+        {{#filters}}<label>{{label}} <input name="{{name}}" value="{{value}}"></label>{{/filters}}
+        <label>Level <select name="level"><option value="">Any</option>{{#levels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/levels}}</select></label>
+        <label class="check"><input type="checkbox" name="hasError" value="1"{{#hasError}} checked{{/hasError}}> Has error</label>
+        <label>Latency (s) ≥ <input class="short" name="latencyMin" inputmode="decimal" value="{{latencyMin}}"></label>
+        <label>Latency (s) ≤ <input class="short" name="latencyMax" inputmode="decimal" value="{{latencyMax}}"></label>
+        <label>Cost ($) ≥ <input class="short" name="costMin" inputmode="decimal" value="{{costMin}}"></label>
+        <label>Cost ($) ≤ <input class="short" name="costMax" inputmode="decimal" value="{{costMax}}"></label>
+        <label>Score name <input class="short" name="scoreName" value="{{scoreName}}"></label>
+        <label>Comparison <select name="scoreOp">{{#scoreOperators}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/scoreOperators}}</select></label>
+        <label>Score value <input class="short" name="scoreValue" inputmode="decimal" value="{{scoreValue}}"></label>
+        </div>
+      </details>
+      <details class="panel"><summary>Columns</summary>
+        <div class="filters">{{#columnChoices}}<label class="check"><input type="checkbox" name="col" value="{{id}}"{{#visible}} checked{{/visible}}> {{label}}</label>{{/columnChoices}}</div>
+      </details>
     </form>
+    <p id="search-help" class="muted">"IDs / Names" searches the trace id, name, user id and session id; "Full text" also searches the input and output (case-insensitive for ASCII letters).</p>
+    {{#live}}<p class="muted" role="status">Live: this page refreshes every {{live}}.</p>{{/live}}
     {{#unsupported}}<p class="muted" role="status">This link filters on {{unsupported}} too, which Lantern's traces table does not filter on yet; those filters are left out.</p>{{/unsupported}}
     {{#empty}}<p class="empty">No traces in this time range match. Send traces with a Langfuse SDK or an OpenTelemetry exporter, or widen the range.</p>{{/empty}}
     {{^empty}}
     <div class="table-scroll"><table class="data" data-keyboard-rows>
-      <caption class="visually-hidden">Traces, newest first</caption>
-      <thead><tr><th scope="col">Timestamp</th><th scope="col">Name</th><th scope="col">Input</th><th scope="col">Output</th><th scope="col">Latency</th><th scope="col">Total Cost</th><th scope="col">Observations</th><th scope="col">Environment</th><th scope="col">Tags</th><th scope="col">User</th><th scope="col">Session</th></tr></thead>
+      <caption class="visually-hidden">Traces</caption>
+      <thead><tr>{{#headers}}<th scope="col"{{#sortable}} aria-sort="{{sort}}"{{/sortable}}>{{#sortable}}<a href="{{href}}">{{/sortable}}{{label}}{{#sortable}}{{arrow}}</a>{{/sortable}}</th>{{/headers}}</tr></thead>
       <tbody>
-      {{#rows}}<tr><td class="nowrap">{{timestamp}}</td><td><a href="{{href}}">{{name}}</a></td><td class="preview">{{input}}</td><td class="preview output">{{output}}</td><td class="num">{{latency}}</td><td class="num">{{cost}}</td><td class="num">{{observations}}</td><td>{{environment}}</td><td>{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</td><td>{{#user}}<a href="{{href}}">{{id}}</a>{{/user}}</td><td>{{#session}}<a href="{{href}}">{{id}}</a>{{/session}}</td></tr>
+      {{#rows}}<tr>{{#cells}}<td{{#class}} class="{{class}}"{{/class}}>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{#plain}}{{.}}{{/plain}}{{#chips}}<span class="{{kind}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</span> {{/chips}}</td>{{/cells}}</tr>
       {{/rows}}
       </tbody>
     </table></div>

@@ -1,4 +1,5 @@
 import Foundation
+import LanternPluginSDK
 
 /// Langfuse's table filter parameter, so a pasted Langfuse link filters the same way: `filter=` holds filters
 /// separated by commas, each `column;type;key;operator;value`, the value URL-encoded and several values joined with
@@ -33,22 +34,29 @@ struct LangfuseFilter: Equatable {
         return values.filter { !$0.isEmpty }
     }
 
-    /// The public API's query parameters for the filters the traces API can answer; the columns it cannot are
-    /// returned too, for the page to say so.
-    static func traceParameters(_ filters: [LangfuseFilter]) -> (parameters: [(name: String, value: String)], unsupported: [String]) {
-        let single: [String: String] = ["name": "name", "userId": "userId", "sessionId": "sessionId", "release": "release", "version": "version"]
-        var parameters: [(name: String, value: String)] = [], unsupported: [String] = []
+    /// The traces API's `filter` conditions for the filters it can answer; the columns it cannot are returned too,
+    /// for the page to say so.
+    static func traceConditions(_ filters: [LangfuseFilter]) -> (conditions: [JSONValue], unsupported: [String]) {
+        let text: Set<String> = ["name", "userId", "sessionId", "release", "version"]
+        let totals: Set<String> = ["latency", "totalCost", "inputCost", "outputCost", "inputTokens", "outputTokens", "totalTokens"]
+        var conditions: [JSONValue] = [], unsupported: [String] = []
         for filter in filters {
-            if let name = single[filter.column], filter.op == "=" || (filter.op == "any of" && filter.values.count == 1), let value = filter.values.first {
-                parameters.append((name, value))
-            } else if filter.column == "environment", filter.op == "any of" {
-                parameters += filter.values.map { ("environment", $0) }
+            let single = filter.op == "=" || (filter.op == "any of" && filter.values.count == 1)
+            if text.contains(filter.column), single, let value = filter.values.first {
+                conditions.append(TraceListFilter.condition(filter.column, "=", .string(value), type: "string"))
+            } else if filter.column == "environment" || filter.column == "level", filter.op == "any of" {
+                conditions.append(TraceListFilter.condition(filter.column, "any of", .array(filter.values.map { .string($0) }), type: "stringOptions"))
             } else if filter.column == "tags", filter.op == "all of" || (filter.op == "any of" && filter.values.count == 1) {
-                parameters += filter.values.map { ("tags", $0) }
+                conditions.append(TraceListFilter.condition("tags", "all of", .array(filter.values.map { .string($0) }), type: "arrayOptions"))
+            } else if totals.contains(filter.column), let value = filter.values.first.flatMap(Double.init) {
+                conditions.append(TraceListFilter.condition(filter.column, filter.op, .number(value), type: "number"))
+            } else if filter.column == "scores_avg" || filter.column == "Scores (numeric)", !filter.key.isEmpty,
+                      let value = filter.values.first.flatMap(Double.init) {
+                conditions.append(TraceListFilter.condition("scores", filter.op, .number(value), type: "numberObject", key: filter.key))
             } else {
                 unsupported.append(filter.column)
             }
         }
-        return (parameters, unsupported)
+        return (conditions, unsupported)
     }
 }

@@ -10,15 +10,15 @@ struct TableFetch {
     let rows: [[String: JSONValue]]
     let total: Int
 
-    /// Reads `path` for the page; `rangeParameter` names the API's lower time bound (`fromTimestamp`, `fromStartTime`);
-    /// `extra` adds parameters the page derived itself (a Langfuse `filter=`).
-    static func load(_ page: PageRequest, path: String, rangeParameter: String, filters: [String],
+    /// Reads `path` for the page; `rangeParameter` names the API's lower time bound (`fromTimestamp`, `fromStartTime`;
+    /// nil when `extra` carries it); `extra` adds parameters the page derived itself (a `filter` JSON).
+    static func load(_ page: PageRequest, path: String, rangeParameter: String?, filters: [String],
                      extra: [(name: String, value: String)] = []) async throws -> TableFetch {
         let project = try page.project()
         let range = DateRange(token: page.query("dateRange"))
         let paging = Paging(page)
         var query = paging.apiQuery
-        if let from = range.from { query.append((rangeParameter, ISO8601Timestamp.format(from))) }
+        if let from = range.from, let rangeParameter { query.append((rangeParameter, ISO8601Timestamp.format(from))) }
         for name in filters { for value in page.queryValues(name) { query.append((name, value)) } }
         query += extra
         let answer = try await page.api.get(path, project: project.id, query: query)

@@ -17,6 +17,12 @@ public struct TraceQuery: Sendable, Hashable {
     public var environments: [String] = []
     /// Conditions on the totals of the trace's observations (e.g. total cost above $0.10).
     public var totals: [TraceTotalFilter] = []
+    /// The trace must have at least one observation at one of these levels (any when empty).
+    public var levels: [ObservationLevel] = []
+    /// Conditions on the trace's numeric and boolean scores: each must hold for some score of that name.
+    public var scores: [TraceScoreFilter] = []
+    /// A substring search over the trace's ids, names, input or output.
+    public var search: TraceSearch?
     /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`; ties broken by id.
     public var orderBy: String = "timestamp"
     public var direction: SortDirection = .descending
@@ -50,6 +56,45 @@ public struct TraceTotalFilter: Sendable, Hashable {
         self.total = total
         self.comparison = comparison
         self.value = value
+    }
+}
+
+/// A condition on a trace's scores: the trace has a score named ``name`` whose numeric value (1 or 0 for a boolean)
+/// compares with ``value``.
+public struct TraceScoreFilter: Sendable, Hashable {
+    public var name: String
+    public var comparison: TraceTotalFilter.Comparison
+    public var value: Double
+
+    /// Creates a filter.
+    public init(name: String, _ comparison: TraceTotalFilter.Comparison, _ value: Double) {
+        self.name = name
+        self.comparison = comparison
+        self.value = value
+    }
+}
+
+/// A case-insensitive substring search over traces, as Langfuse's search box: ids and names by default, or the
+/// trace's input and output text.
+public struct TraceSearch: Sendable, Hashable {
+    /// Where the text is looked for.
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
+        /// The trace id, its name, user id and session id.
+        case ids = "id"
+        /// The trace's input (its JSON text).
+        case input
+        /// The trace's output (its JSON text).
+        case output
+    }
+
+    public var text: String
+    /// A trace matches when the text occurs in any of these.
+    public var scopes: Set<Scope>
+
+    /// Creates a search; an empty `scopes` searches ids and names.
+    public init(text: String, scopes: Set<Scope>) {
+        self.text = text
+        self.scopes = scopes.isEmpty ? [.ids] : scopes
     }
 }
 

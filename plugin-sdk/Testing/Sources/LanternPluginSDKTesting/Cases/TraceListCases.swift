@@ -34,6 +34,51 @@ enum TraceListCases {
     }
 
     static let all: [ConformanceCase] = [
+        ConformanceCase("trace list: by observation level, by score, and by a text search") { c in
+            let ids = try await seed(c)
+            var events: [IngestionEvent] = []
+            // t1 has an ERROR observation, t2 a WARNING one, t4 only DEFAULT ones.
+            for (trace, level) in [(1, ObservationLevel.error), (2, .warning), (4, .default)] {
+                var update = Events.observationUpdate("\(ids[trace])-o", traceID: ids[trace], start: c.at(Double(trace)))
+                update.level = level
+                events.append(Events.observation(update, at: c.at(Double(trace))))
+            }
+            // Input and output text on t3 (with quotes, a percent sign and non-ASCII letters) and t5.
+            var withText = Events.traceUpdate(ids[3])
+            withText.input = .object(["question": .string("Quel \"café\" à 100% ?")])
+            withText.output = .string("Une réponse")
+            var other = Events.traceUpdate(ids[5])
+            other.output = .object(["answer": .string("nothing about coffee")])
+            events += [Events.trace(withText, at: c.at(3), update: true), Events.trace(other, at: c.at(5), update: true)]
+            try await c.write(events)
+            try await c.write([
+                Events.score(Events.numericScore(CaseContext.freshID(), projectID: c.projectID, traceID: ids[0], name: "accuracy", value: 0.9, at: c.at(0))),
+                Events.score(Events.numericScore(CaseContext.freshID(), projectID: c.projectID, traceID: ids[2], name: "accuracy", value: 0.4, at: c.at(2))),
+                Events.score(Events.numericScore(CaseContext.freshID(), projectID: c.projectID, traceID: ids[4], name: "tone", value: 0.95, at: c.at(4))),
+            ])
+
+            c.expectEqual(try await list(c) { $0.levels = [.error] }, ["t1"], "has an ERROR observation")
+            c.expectEqual(try await list(c) { $0.levels = [.error, .warning] }, ["t2", "t1"], "ERROR or WARNING")
+            c.expectEqual(try await list(c) { $0.levels = [.debug] }, [], "no DEBUG observation anywhere")
+            c.expectEqual(try await list(c) { $0.scores = [TraceScoreFilter(name: "accuracy", .greaterOrEqual, 0.5)] }, ["t0"], "accuracy ≥ 0.5")
+            c.expectEqual(try await list(c) { $0.scores = [TraceScoreFilter(name: "accuracy", .less, 1)] }, ["t2", "t0"], "accuracy < 1")
+            c.expectEqual(try await list(c) { $0.scores = [TraceScoreFilter(name: "tone", .greater, 0.5)]; $0.levels = [.default] }, ["t4"],
+                          "a score and a level combine")
+            func search(_ text: String, _ scopes: Set<TraceSearch.Scope>) async throws -> [String] {
+                try await list(c) { $0.search = TraceSearch(text: text, scopes: scopes) }
+            }
+            c.expectEqual(try await search("SUMMAR", []), ["t4"], "ids and names, ignoring ASCII case")
+            c.expectEqual(try await search(String(ids[2].suffix(6)), [.ids]), ["t2"], "a part of a trace id")
+            c.expectEqual(try await search("carol", [.ids]), ["t4"], "a user id")
+            c.expectEqual(try await search("café", [.input]), ["t3"], "non-ASCII text in the input")
+            c.expectEqual(try await search("\"café\"", [.input]), ["t3"], "quotes inside a JSON string")
+            c.expectEqual(try await search("100%", [.input]), ["t3"], "a percent sign is not a wildcard")
+            c.expectEqual(try await search("0_%", [.input, .output]), [], "nor an underscore")
+            c.expectEqual(try await search("café", [.output]), [], "the output does not hold it")
+            c.expectEqual(try await search("réponse", [.output]), ["t3"], "output")
+            c.expectEqual(try await search("coffee", [.ids]), [], "ids and names only unless asked")
+            c.expectEqual(try await search("coffee", [.ids, .input, .output]), ["t5"], "content")
+        },
         ConformanceCase("trace list: each filter, alone and combined") { c in
             _ = try await seed(c)
             c.expectEqual(try await list(c) { _ in }, ["t5", "t4", "t3", "t2", "t1", "t0"], "no filter, newest first")
