@@ -1,8 +1,8 @@
 """The web UI in a real browser (Debian's Chromium through selenium) against the real server.
 
 A member signs in; traces sent with the official Langfuse SDK (nested spans, a generation with chat messages and a
-tool call, an error, a session of three traces, a score) are found by filter, opened, explored in the tree and the
-timeline, and replayed as a session; a trace named like a script renders as text; signing out sends every page back
+tool call, an error, a session of three traces, a score, an image attachment) are found by filter and by search,
+opened, explored in the tree, the timeline and the flame view, commented on, and replayed as a session; a trace named like a script renders as text; signing out sends every page back
 to the sign-in page. Screenshots of each page go to ``Tests/e2e/artifacts/ui`` (or ``LANTERN_UI_SCREENSHOTS``).
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from langfuse import propagate_attributes
+from langfuse.media import LangfuseMedia
 
 from conftest import REPO_ROOT, get_when, uid
 
@@ -75,6 +76,18 @@ def member(lantern_server, api):
     return email
 
 
+def gradient_png(size: int = 48) -> bytes:
+    """A small RGB PNG (a colour gradient), so the attachment is visible in the screenshots."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"".join(bytes((x * 5, y * 5, 180)) for x in range(size)) for y in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
 @pytest.fixture(scope="module")
 def traces(lf_handle, api):
     """Three traces of one session sent with the official SDK; the first has the nested observations."""
@@ -96,6 +109,9 @@ def traces(lf_handle, api):
                             gen.update(output=reply, usage_details={"input": 120, "output": 30})
                             with lf.start_as_current_observation(as_type="tool", name="lookup_definition", input={"word": "lantern"}) as tool:
                                 tool.update(output={"definition": "a light in a case"})
+                        image = LangfuseMedia(content_bytes=gradient_png(), content_type="image/png")
+                        with lf.start_as_current_observation(as_type="span", name="screenshot", input={"caption": "the page", "image": image}):
+                            pass
                         with lf.start_as_current_observation(as_type="span", name="failing-step") as failing:
                             failing.update(level="ERROR", status_message="the step failed on purpose")
                         root.score_trace(name="helpfulness", value=0.9)
@@ -186,6 +202,23 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert browser.find_elements(By.CSS_SELECTOR, "ul.tree a.level-error"), "the failing step is marked as an error"
     assert "helpfulness" in browser.find_element(By.CSS_SELECTOR, "section.detail").text, "the trace's score is shown"
     shot(browser, "04-trace")
+
+    # A comment on the trace, added through the page's form, is listed under it.
+    comment = f"checked by the browser test {uid()[:6]}"
+    browser.find_element(By.CSS_SELECTOR, "form.comment-form textarea").send_keys(comment)
+    browser.find_element(By.CSS_SELECTOR, "form.comment-form button").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(browser, 15).until(lambda d: comment in d.find_element(By.ID, "comments").text, "the new comment is not listed")
+    assert "Comments on this trace (1)" in browser.find_element(By.ID, "comments").text
+    browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.ID, "comments"))
+    shot(browser, "04a-comment")
+
+    # The image attachment is shown as an image, loaded from the server, not as base64 text.
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "screenshot"))
+    image = browser.find_element(By.CSS_SELECTOR, ".media img")
+    WebDriverWait(browser, 15).until(lambda d: d.execute_script("return arguments[0].naturalWidth", image) == 48, "the image did not load")
+    assert "base64" not in browser.find_element(By.CSS_SELECTOR, "section.detail").text
+    shot(browser, "04b-attachment")
     follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "answer"))
     detail = browser.find_element(By.CSS_SELECTOR, "section.detail")
     roles = [element.text for element in detail.find_elements(By.CSS_SELECTOR, "ol.messages .role")]

@@ -36,6 +36,12 @@ enum Stylesheet {
     .level { display: inline-block; padding: 0 5px; border-radius: 4px; font-size: 12px; }
     .level.error { background: #fee2e2; color: #991b1b; } .level.warning { background: #fef9c3; color: #854d0e; }
     .level.default { background: var(--line); color: var(--fg); } .level.debug { color: var(--debug); }
+    .media { display: flex; flex-wrap: wrap; gap: 8px; } .media img { max-width: 320px; max-height: 240px; border: 1px solid var(--line); border-radius: 6px; }
+    .media figcaption { font-size: 12px; color: var(--muted); }
+    ol.comments { list-style: none; padding: 0; } ol.comments li { border-top: 1px solid var(--line); padding: 4px 0; } ol.comments .text { margin: 2px 0; white-space: pre-wrap; }
+    .comment-form { display: flex; gap: 8px; align-items: end; } .comment-form label { display: flex; flex-direction: column; flex: 1; font-size: 12px; color: var(--muted); }
+    textarea { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+    details.metadata summary { cursor: pointer; } details.metadata summary h3 { display: inline; }
     th a { color: inherit; text-decoration: none; } th a:hover { text-decoration: underline; }
     input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
     button, .button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; }

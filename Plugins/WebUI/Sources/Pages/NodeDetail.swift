@@ -22,6 +22,10 @@ enum NodeDetail {
             "hasUsage": !usage.isEmpty || !costs.isEmpty,
             "input": Payload.render(o["input"]), "output": Payload.render(o["output"]), "metadata": Payload.render(o["metadata"]),
         ]
+        let prices = [("input", o["inputPrice"]?.numberValue), ("output", o["outputPrice"]?.numberValue)].compactMap { name, price in
+            price.map { "$\(Formatting.number(($0 * 1_000_000 * 1000).rounded() / 1000)) per 1M \(name) tokens" }
+        }
+        if !prices.isEmpty { detail["price"] = prices.joined(separator: ", ") }
         if let prompt = o["promptName"]?.stringValue {
             detail["prompt"] = ["name": prompt, "version": o["promptVersion"]?.numberValue.map { String(Int($0)) } ?? ""]
         }

@@ -48,6 +48,15 @@ enum TracePage {
             }
         }
         context["detail"] = selected.map(NodeDetail.observation) ?? NodeDetail.trace(trace)
+        let node = selected ?? trace
+        async let comments = TraceComments.section(page, project: project, traceID: traceID, objectType: selected == nil ? "TRACE" : "OBSERVATION",
+                                                   objectID: selected == nil ? traceID : (selectedID ?? traceID))
+        async let media = MediaReferences.load(page, projectID: project.id, values: [node["input"], node["output"], node["metadata"]])
+        context["comments"] = await comments
+        context["media"] = await media
+        context["hasMedia"] = !(context["media"] as? [[String: Any]] ?? []).isEmpty
+        context["tokens"] = Formatting.present(Formatting.tokens(input: trace["inputTokens"]?.numberValue, output: trace["outputTokens"]?.numberValue,
+                                                                 total: trace["totalTokens"]?.numberValue))
         let name = trace["name"]?.stringValue ?? traceID
         return page.pages.page(page, title: name, template: "trace", context: context, section: "traces",
                                breadcrumb: [("Traces", "/project/\(PageRenderer.escapePath(project.id))/traces")])

@@ -48,7 +48,9 @@ enum TracesPage {
         return response
     }
 
-    static func encode(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value }
+    /// A query value, percent-encoded (only RFC 3986's unreserved characters stay as they are).
+    static func encode(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value }
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 }
 
 /// Langfuse's time range tokens (`dateRange=1d`); without one, the past day.

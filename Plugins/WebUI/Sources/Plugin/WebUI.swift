@@ -16,8 +16,8 @@ final class WebUI: WebFrontend {
 
     func routes() -> [PluginRoute] {
         let signIn = SignInPage.path
-        func user(_ path: String, _ page: @escaping @Sendable (PageRequest) async throws -> PluginResponse) -> PluginRoute {
-            PluginRoute(method: "GET", path: path, access: .user(signInPath: signIn), maxBodyBytes: 1 << 16) { [weak self] request in
+        func user(_ path: String, method: String = "GET", _ page: @escaping @Sendable (PageRequest) async throws -> PluginResponse) -> PluginRoute {
+            PluginRoute(method: method, path: path, access: .user(signInPath: signIn), maxBodyBytes: 1 << 16) { [weak self] request in
                 guard let self, let api = self.host.withLock({ $0?.api }), let user = request.user else { return PageRenderer.unavailable() }
                 let pageRequest = PageRequest(request: request, user: user, api: ProjectAPI(api: api, user: user), pages: self.pages)
                 do { return try await page(pageRequest) } catch { return self.pages.error(pageRequest, error) }
@@ -31,6 +31,7 @@ final class WebUI: WebFrontend {
             user("/project/:projectId", DashboardPage.render),
             user("/project/:projectId/traces", TracesPage.render),
             user("/project/:projectId/traces/:traceId", TracePage.render),
+            user("/project/:projectId/traces/:traceId/comments", method: "POST", TraceComments.create),
             user("/project/:projectId/sessions", SessionsPage.render),
             user("/project/:projectId/sessions/:sessionId", SessionPage.render),
             user("/project/:projectId/users", UsersPage.render),

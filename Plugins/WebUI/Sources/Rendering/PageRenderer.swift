@@ -57,6 +57,7 @@ struct PageRenderer: Sendable {
         switch error {
         case PageError.notFound(let message): (status, heading, text) = (404, "Not found", message)
         case PageError.api(let code, let message) where code == 503: (status, heading, text) = (503, "Storage unavailable", message)
+        case PageError.api(let code, let message) where code == 400: (status, heading, text) = (400, "Not accepted", message)
         case PageError.api(let code, let message): (status, heading, text) = (code == 403 ? 403 : 502, code == 403 ? "Access denied" : "Something went wrong", message)
         default: (status, heading, text) = (500, "Something went wrong", "The page could not be built.")
         }

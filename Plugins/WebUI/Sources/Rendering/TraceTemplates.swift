@@ -49,6 +49,7 @@ enum TraceTemplates {
       <p class="badges">
         {{#latency}}<span class="badge outline">Latency {{latency}}</span>{{/latency}}
         {{#cost}}<span class="badge outline">∑ {{cost}}</span>{{/cost}}
+        {{#tokens}}<span class="badge outline">Tokens {{tokens}}</span>{{/tokens}}
         {{#user}}<a class="badge outline" href="{{href}}">User {{id}}</a>{{/user}}
         {{#session}}<a class="badge outline" href="{{href}}">Session {{id}}</a>{{/session}}
         {{#environment}}<span class="badge outline">Env {{environment}}</span>{{/environment}}
@@ -75,14 +76,20 @@ enum TraceTemplates {
         <h2><span class="badge {{kindClass}}">{{kind}}</span> {{heading}}</h2>
         <p class="badges">{{#model}}<span class="badge outline">{{model}}</span>{{/model}}{{#start}}<span class="badge outline">{{start}}</span>{{/start}}{{#level}}<span class="badge outline level-{{level}}">{{level}}</span>{{/level}}{{#prompt}}<span class="badge outline">Prompt {{name}} v{{version}}</span>{{/prompt}}</p>
         {{#statusMessage}}<p class="status-message">{{statusMessage}}</p>{{/statusMessage}}
+        {{#price}}<p class="muted">Matched price: {{price}}</p>{{/price}}
         {{#hasUsage}}<table class="data compact"><caption>Usage and cost</caption><tbody>{{#usage}}<tr><th scope="row">{{key}} tokens</th><td class="num">{{value}}</td></tr>{{/usage}}{{#costs}}<tr><th scope="row">{{key}} cost</th><td class="num">{{value}}</td></tr>{{/costs}}</tbody></table>{{/hasUsage}}
         <h3>Input</h3>{{#input}}{{> payload}}{{/input}}{{^input}}<p class="muted">None</p>{{/input}}
         <h3>Output</h3>{{#output}}{{> payload}}{{/output}}{{^output}}<p class="muted">None</p>{{/output}}
-        {{#metadata}}<h3>Metadata</h3><pre class="json">{{json}}</pre>{{/metadata}}
         {{/detail}}
+        {{#hasMedia}}<h3>Media</h3><div class="media">{{#media}}<figure>{{#image}}<img src="{{src}}" alt="{{type}} attachment">{{/image}}{{#audio}}<audio controls src="{{src}}"></audio>{{/audio}}{{#file}}<a href="{{src}}">Download</a>{{/file}}<figcaption>{{type}} {{size}}</figcaption></figure>{{/media}}</div>{{/hasMedia}}
+        {{#detail}}{{#metadata}}<details class="metadata"><summary><h3>Metadata</h3></summary><pre class="json">{{json}}</pre></details>{{/metadata}}{{/detail}}
         {{#hasScores}}<h3>Scores</h3><table class="data compact"><thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">Comment</th></tr></thead><tbody>{{/hasScores}}
         {{#scores}}<tr><td>{{name}}</td><td class="num">{{value}}</td><td>{{source}}</td><td>{{comment}}</td></tr>{{/scores}}
         {{#hasScores}}</tbody></table>{{/hasScores}}
+        {{#comments}}<section id="comments" aria-label="Comments"><h3>Comments on this {{objectLabel}} ({{count}})</h3>
+          <ol class="comments">{{#comments}}<li><p class="figures">{{author}} · {{time}}</p><p class="text">{{content}}</p></li>{{/comments}}</ol>
+          {{#form}}<form method="post" action="{{action}}" class="comment-form"><input type="hidden" name="csrfToken" value="{{csrfToken}}"><input type="hidden" name="objectType" value="{{objectType}}"><input type="hidden" name="objectId" value="{{objectId}}"><label>Add a comment <textarea name="content" required maxlength="5000" rows="3"></textarea></label> <button type="submit">Comment</button></form>{{/form}}
+        </section>{{/comments}}
       </section>
     </div>
     """#
