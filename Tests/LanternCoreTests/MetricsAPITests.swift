@@ -55,6 +55,15 @@ struct MetricsAPITests {
                 "fromTimestamp": "2026-06-01T00:00:00Z", "toTimestamp": "2026-06-03T00:00:00Z",
             ])
             #expect(try harness.json(legacy).objectValue?["data"]?.arrayValue?.first?.objectValue?["count_count"] == 2, "legacy traces view")
+            let seen = try await metrics(client, "/api/public/metrics", [
+                "view": "traces", "dimensions": [["field": "userId"]],
+                "metrics": [["measure": "timestamp", "aggregation": "max"], ["measure": "timestamp", "aggregation": "min"]],
+                "fromTimestamp": "2026-06-01T00:00:00Z", "toTimestamp": "2026-06-03T00:00:00Z",
+            ])
+            let last = try #require(ISO8601Timestamp.parse("2026-06-02T12:00:02Z")).timeIntervalSince1970 * 1000
+            let seenRow = try harness.json(seen).objectValue?["data"]?.arrayValue?.first?.objectValue
+            #expect(seenRow?["max_timestamp"]?.numberValue == last, "last seen, in milliseconds since 1970")
+            #expect((seenRow?["min_timestamp"]?.numberValue ?? .infinity) < last, "first seen before it")
 
             let daily = try harness.json(try await harness.send(client, .get, "/api/public/metrics/daily?fromTimestamp=2026-06-01T00:00:00Z"))
             let days = daily.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue) ?? []

@@ -269,6 +269,12 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     follow(browser, row.find_element(By.LINK_TEXT, traces["user"]))
     names = sorted(link.text for link in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr td:nth-child(2) a"))
     assert names == sorted(traces["names"]), f"the user's traces: {names}"
+    badges = browser.find_element(By.CSS_SELECTOR, "p.badges").text
+    assert "Traces 3" in badges and "Active" in badges, f"the user's figures: {badges}"
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.chart.columns rect.bar"), "the cost per day chart"
+    shot(browser, "10b-user")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Sessions"))
+    assert traces["session"] in browser.find_element(By.CSS_SELECTOR, "table.data").text, "the user's session"
 
     # Observations: the generation with its model, found by type; scores: the trace's score links to the trace.
     browser.get(f"{base}/project/{project}/observations?type=GENERATION&name=answer")
@@ -283,14 +289,28 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     # The dashboard: each chart shows the metrics query behind it, and its bars are what that query answers.
     browser.get(f"{base}/project/{project}?dateRange=1d")
     cards = {card.find_element(By.TAG_NAME, "h2").text: card for card in browser.find_elements(By.CSS_SELECTOR, "section.card")}
-    assert {"Traces over time", "Cost by model", "Observations by level", "Average score by name"} <= set(cards), f"charts: {sorted(cards)}"
-    levels = cards["Observations by level"]
+    assert {"Traces over time", "Cost by model", "Observations by level over time", "Error rate over time", "Average score by name",
+            "Latency percentiles by trace name", "Score distributions"} <= set(cards), f"charts: {sorted(cards)}"
+    levels = cards["Observations by level over time"]
     query = levels.find_element(By.CSS_SELECTOR, "pre.json").get_attribute("textContent")
     rows = api.get_ok("/api/public/v2/metrics", {"query": query}, what="the chart's own query")["data"]
-    shown = sorted(title.get_attribute("textContent") for title in levels.find_elements(By.CSS_SELECTOR, "svg g title"))
-    assert shown == sorted(f"{row['level']}: {int(row['count_count'])}" for row in rows), f"bars {shown} vs API {rows}"
-    assert any(title.startswith("ERROR: ") for title in shown), f"the failing step counts as an error: {shown}"
+    drawn: dict[str, int] = {}
+    for title in levels.find_elements(By.CSS_SELECTOR, "svg g title"):
+        level, count = title.get_attribute("textContent").split(" · ")[1].split(": ")
+        drawn[level] = drawn.get(level, 0) + int(count)
+    expected: dict[str, int] = {}
+    for row in rows:
+        expected[row["level"]] = expected.get(row["level"], 0) + int(row["count_count"])
+    assert drawn == expected, f"stacked columns {drawn} vs API {expected}"
+    assert drawn.get("ERROR", 0) >= 1, f"the failing step counts as an error: {drawn}"
+    legend = [text.text for text in levels.find_elements(By.CSS_SELECTOR, "svg text.label")]
+    assert "ERROR" in legend, f"the legend names the levels: {legend}"
+    assert cards["Score distributions"].find_elements(By.CSS_SELECTOR, "svg.histogram rect.bar"), "a histogram of the score"
+    percentiles = [title.get_attribute("textContent") for title in cards["Latency percentiles by trace name"].find_elements(By.CSS_SELECTOR, "svg g title")]
+    assert any(" p99: " in text for text in percentiles), f"p99 bars: {percentiles[:6]}"
     shot(browser, "09-dashboard")
+    browser.execute_script("arguments[0].scrollIntoView()", cards["Score distributions"])
+    shot(browser, "09b-dashboard-scores")
 
     # A name made of markup is text.
     browser.get(f"{base}/project/{project}/traces/{traces['escaped']}")

@@ -42,6 +42,7 @@ extension MetricsSQLSource {
         "scoresCount": "(SELECT COUNT(*) FROM scores sx WHERE sx.project_id = t.project_id AND sx.trace_id = t.id)",
         "totalTokens": fromTraceTotals("tt.total_tokens"),
         "totalCost": fromTraceTotals("tt.total_cost"),
+        "timestamp": "(t.timestamp + \(MetricsSQLTimeText.referenceOffset)) * 1000",
     ]
 
     /// Observation measures but `count` and `uniqueTraceIds`, by name. Rates are per second of the span they cover (output tokens

@@ -91,7 +91,9 @@ enum Stylesheet {
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 16px; }
     .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px; } .card h2 { font-size: 15px; margin: 0 0 8px; }
     svg.chart .label, svg.chart .value { font-size: 12px; fill: var(--fg); } svg.chart .axis { font-size: 11px; fill: var(--muted); }
-    svg.chart .tick { stroke: var(--line); }
+    svg.chart .tick { stroke: var(--line); } svg.chart.columns { max-height: 260px; } svg.chart.histogram { max-width: 360px; }
+    .lvl-error { fill: var(--error); } .lvl-warning { fill: var(--warning); } .lvl-default { fill: var(--span); } .lvl-debug { fill: var(--debug); }
+    h3.chart-label { font-size: 12px; font-weight: 600; margin: 6px 0 0; }
     .series-0 { fill: #3b82f6; } .series-1 { fill: #a855f7; } .series-2 { fill: #10b981; } .series-3 { fill: #f59e0b; }
     .series-4 { fill: #ef4444; } .series-5 { fill: #6366f1; }
     svg.flame .block { fill: var(--span); stroke: var(--bg); } svg.flame .block.generation { fill: var(--generation); }

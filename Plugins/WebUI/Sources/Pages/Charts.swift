@@ -23,22 +23,6 @@ enum Charts {
 
     /// Columns per time bucket, with the first and last bucket's times on the axis.
     static func columns(_ points: [(time: String, value: Double)], format: (Double) -> String, label: String) -> String {
-        guard !points.isEmpty, let top = points.map(\.value).max(), top > 0 else { return "<p class=\"muted\">No data in this time range.</p>" }
-        let width = 640.0, height = 160.0, gap = 2.0
-        let column = max((width - gap * Double(points.count)) / Double(points.count), 1)
-        var out = "<svg class=\"chart columns\" role=\"img\" aria-label=\"\(Timeline.escape(label))\" viewBox=\"0 0 \(Int(width) + 60) \(Int(height) + 30)\" width=\"100%\">"
-        out += "<text class=\"axis\" x=\"\(width + 4)\" y=\"12\">\(Timeline.escape(format(top)))</text>"
-        out += "<line class=\"tick\" x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\"/>"
-        for (index, point) in points.enumerated() {
-            let barHeight = max(height * point.value / top, point.value > 0 ? 1 : 0)
-            let x = Double(index) * (column + gap)
-            out += "<g><title>\(Timeline.escape(Formatting.timestamp(point.time))): \(Timeline.escape(format(point.value)))</title>"
-            out += "<rect class=\"bar series-0\" x=\"\(x)\" y=\"\(height - barHeight)\" width=\"\(column)\" height=\"\(barHeight)\"/></g>"
-        }
-        if let first = points.first, let last = points.last {
-            out += "<text class=\"axis\" x=\"0\" y=\"\(height + 16)\">\(Timeline.escape(Formatting.timestamp(first.time)))</text>"
-            out += "<text class=\"axis\" x=\"\(width)\" y=\"\(height + 16)\" text-anchor=\"end\">\(Timeline.escape(Formatting.timestamp(last.time)))</text>"
-        }
-        return out + "</svg>"
+        SeriesCharts.stackedColumns(points.map(\.time), [("", points.map(\.value))], format: format, label: label)
     }
 }

@@ -35,7 +35,7 @@ final class WebUI: WebFrontend {
             user("/project/:projectId/sessions", SessionsPage.render),
             user("/project/:projectId/sessions/:sessionId", SessionPage.render),
             user("/project/:projectId/users", UsersPage.render),
-            user("/project/:projectId/users/:userId", UsersPage.user),
+            user("/project/:projectId/users/:userId", UserPage.render),
             user("/project/:projectId/observations", ObservationsPage.render),
             user("/project/:projectId/scores", ScoresPage.render),
         ]

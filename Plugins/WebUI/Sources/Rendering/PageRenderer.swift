@@ -14,7 +14,7 @@ struct PageRenderer: Sendable {
             ("head", LayoutTemplates.head), ("range", LayoutTemplates.range), ("pager", LayoutTemplates.pager), ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message), ("sign-in", LayoutTemplates.signIn),
             ("traces", TraceTemplates.list), ("trace", TraceTemplates.detail), ("sessions", SessionTemplates.list),
             ("session", SessionTemplates.detail), ("payload", TraceTemplates.payload),
-            ("dashboard", DashboardTemplates.page), ("users", UserTemplates.list),
+            ("dashboard", DashboardTemplates.page), ("users", UserTemplates.list), ("user", UserTemplates.detail),
             ("observations", TableTemplates.observations), ("scores", TableTemplates.scores),
         ]
         for (name, text) in templates {

@@ -46,7 +46,8 @@ public enum MetricsCatalog {
     /// The measures of a view.
     public static func measures(of view: MetricsQuery.View) -> [String] {
         switch view {
-        case .traces: ["count", "latency", "observationsCount", "scoresCount", "totalTokens", "totalCost", "uniqueUserIds"]
+        // `timestamp` (Lantern's addition: milliseconds since 1970; `min`/`max` give first and last seen).
+        case .traces: ["count", "latency", "observationsCount", "scoresCount", "totalTokens", "totalCost", "uniqueUserIds", "timestamp"]
         case .observations:
             ["count", "latency", "streamingLatency", "inputTokens", "outputTokens", "totalTokens", "outputTokensPerSecond",
              "tokensPerSecond", "inputCost", "outputCost", "totalCost", "timeToFirstToken", "countScores", "uniqueTraceIds"]
