@@ -82,6 +82,20 @@ struct WebUITracesTableTests {
             let scoreFilter = #"[{"column":"scores","operator":">=","type":"numberObject","value":0.5}]"#
             let (noKey, noKeyBody) = try await apiStatus("filter=" + scoreFilter.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             #expect(noKey == 400 && noKeyBody.contains("filter[0].key"))
+
+            // Keyset pages: the first page's cursor leads to the second; the table's next link carries it.
+            let first = try harness.json(try await harness.get(client, "/api/public/traces?limit=1", auth: APIHarness.alpha))
+            let cursor = try #require(first.objectValue?["meta"]?.objectValue?["cursor"]?.stringValue)
+            let second = try harness.json(try await harness.get(client, "/api/public/traces?limit=1&cursor=\(cursor)", auth: APIHarness.alpha))
+            let ids = [first, second].compactMap { $0.objectValue?["data"]?.arrayValue?.first?.objectValue?["id"]?.stringValue }
+            #expect(Set(ids) == ["t-alpha", "t-beta"], "two pages by cursor: \(ids)")
+            #expect(second.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue == 2, "the total counts every match")
+            let (sorted, sortedBody) = try await apiStatus("cursor=\(cursor)&orderBy=name.asc")
+            #expect(sorted == 400 && sortedBody.contains("cursor"))
+            let (garbage, _) = try await apiStatus("cursor=not-a-cursor")
+            #expect(garbage == 400)
+            let (_, pageOne) = try await body(client, traces + "?pageSize=1", cookie: cookie)
+            #expect(pageOne.contains("pageIndex=1&amp;cursor="), "the next link pages by cursor")
         }
     }
 }

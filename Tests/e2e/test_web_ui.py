@@ -258,7 +258,9 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert [turn.find_element(By.CSS_SELECTOR, ".turn-header a").text for turn in turns] == traces["names"]
     shot(browser, "07-session")
     browser.get(f"{base}/project/{project}/sessions")
-    assert traces["session"] in browser.find_element(By.CSS_SELECTOR, "table.data").text
+    row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr") if traces["session"] in row.text)
+    cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+    assert cells[4] == traces["user"] and cells[5] == "3", f"the session's users and traces: {cells}"
     shot(browser, "08-sessions")
 
     # The users page: the session's user with their three traces; their page lists those traces.

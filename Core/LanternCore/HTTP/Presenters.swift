@@ -96,13 +96,13 @@ enum Presenters {
     }
 
     /// `{data, meta: {page, limit, totalItems, totalPages}}`.
-    static func page<Item>(_ page: Page<Item>, _ present: (Item) -> JSONValue) -> JSONValue {
+    static func page<Item>(_ page: Page<Item>, _ present: (Item) -> JSONValue, meta extra: [String: JSONValue] = [:]) -> JSONValue {
         .object([
             "data": .array(page.items.map(present)),
             "meta": .object([
                 "page": .number(Double(page.request.page)), "limit": .number(Double(page.request.limit)),
                 "totalItems": .number(Double(page.totalItems)), "totalPages": .number(Double(page.totalPages)),
-            ]),
+            ].merging(extra) { _, new in new }),
         ])
     }
 }

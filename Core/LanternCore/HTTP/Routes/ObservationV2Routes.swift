@@ -19,29 +19,30 @@ struct ObservationV2Routes {
             if let unknown = fields.subtracting(ObservationV2Presenter.groups).sorted().first {
                 throw APIError.badRequest("fields: unknown field group '\(unknown)' (one of \(ObservationV2Presenter.groups.sorted().joined(separator: ", ")))")
             }
-            let cursor = try reader.string("cursor").map(ObservationCursorText.decode)
+            let cursor = try reader.string("cursor").map(KeysetCursorText.decode).map { ObservationCursor(startTime: $0.time, id: $0.id) }
             let found = try await support.services.observations.list(try context.principal(), query: query, after: cursor,
                                                                      withTraces: !fields.isDisjoint(with: ["basic", "trace_context"]))
             let items = found.observations.items
             let presenter = ObservationV2Presenter(fields: fields, expandedMetadata: Set(reader.strings("expandMetadata")), traces: found.traces,
                                                    promptIDs: found.observations.promptIDs, models: support.runtime.models)
-            let next: JSONValue = items.count == query.page.limit ? items.last.map { .string(ObservationCursorText.encode(ObservationCursor(after: $0))) } ?? .null : .null
+            let next: JSONValue = items.count == query.page.limit ? items.last.map { .string(KeysetCursorText.encode(time: $0.startTime, id: $0.id)) } ?? .null : .null
             return JSONResponse.make(.ok, ["data": .array(items.map(presenter.present)), "meta": ["cursor": next]])
         }
     }
 }
 
-/// The opaque cursor text of the v2 observations list: base64 of `<start time seconds>|<id>`.
-enum ObservationCursorText {
-    static func encode(_ cursor: ObservationCursor) -> String {
-        Data("\(cursor.startTime.timeIntervalSinceReferenceDate)|\(cursor.id)".utf8).base64EncodedString()
+/// The opaque cursor text of a keyset page (the v2 observations list, the traces list): base64 of
+/// `<seconds since 2001>|<id>`.
+enum KeysetCursorText {
+    static func encode(time: Date, id: String) -> String {
+        Data("\(time.timeIntervalSinceReferenceDate)|\(id)".utf8).base64EncodedString()
     }
 
-    static func decode(_ text: String) throws -> ObservationCursor {
+    static func decode(_ text: String) throws -> (time: Date, id: String) {
         guard let data = Data(base64Encoded: text), let plain = String(data: data, encoding: .utf8),
               let bar = plain.firstIndex(of: "|"), let seconds = Double(plain[..<bar]), seconds.isFinite else {
             throw APIError.badRequest("cursor: not a cursor returned by this API")
         }
-        return ObservationCursor(startTime: Date(timeIntervalSinceReferenceDate: seconds), id: String(plain[plain.index(after: bar)...]))
+        return (Date(timeIntervalSinceReferenceDate: seconds), String(plain[plain.index(after: bar)...]))
     }
 }

@@ -14,8 +14,14 @@ struct TraceRoutes {
     }
 
     @Sendable func list(_ request: Request, context: LanternRequestContext) async throws -> Response {
-        let page = try await support.services.traces.list(try context.principal(), query: try Self.query(QueryReader(request)))
-        return JSONResponse.make(.ok, Presenters.page(page, Presenters.traceWithDetails))
+        let query = try Self.query(QueryReader(request))
+        let page = try await support.services.traces.list(try context.principal(), query: query)
+        // Keyset paging (Lantern's addition): in the default order, `meta.cursor` fetches the page after this one.
+        var next = JSONValue.null
+        if query.orderBy == "timestamp", query.direction == .descending, page.items.count == query.page.limit, let last = page.items.last {
+            next = .string(KeysetCursorText.encode(time: last.trace.timestamp, id: last.trace.id))
+        }
+        return JSONResponse.make(.ok, Presenters.page(page, Presenters.traceWithDetails, meta: ["cursor": next]))
     }
 
     @Sendable func detail(_ request: Request, context: LanternRequestContext) async throws -> Response {
@@ -64,6 +70,12 @@ struct TraceRoutes {
         }
         if let filter = reader.string("filter") { try TraceFilterParser.apply(filter, to: &query) }
         query.search = try searchQuery(reader)
+        if let cursor = try reader.string("cursor").map(KeysetCursorText.decode) {
+            guard query.orderBy == "timestamp", query.direction == .descending else {
+                throw APIError.badRequest("cursor: pages by cursor only in the default order (orderBy=timestamp.desc)")
+            }
+            query.after = TraceCursor(timestamp: cursor.time, id: cursor.id)
+        }
         return query
     }
 

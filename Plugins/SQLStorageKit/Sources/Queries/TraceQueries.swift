@@ -41,9 +41,26 @@ package struct TraceQueries<Connection: SQLConnection> {
         // walk every trace of the project in time order (what SQLite picks without statistics).
         let index = query.userID != nil ? "traces_by_user" : query.sessionID != nil ? "traces_by_session" : query.name != nil ? "traces_by_name" : nil
         let order = Connection.traceOrder(column, ascending: query.direction == .ascending)
-        let traces = try fetcher.page(TraceTable.self, where: filter, orderBy: order, request: query.page, index: index)
+        let traces: Page<Trace>
+        if let after = query.after, column == "timestamp", query.direction == .descending {
+            traces = try pageAfter(after, filter: filter, order: order, request: query.page, index: index)
+        } else {
+            traces = try fetcher.page(TraceTable.self, where: filter, orderBy: order, request: query.page, index: index)
+        }
         return Page(items: try TraceSummaries(fetcher: fetcher, projectID: projectID).summarize(traces.items),
                     totalItems: traces.totalItems, request: traces.request)
+    }
+
+    /// The traces after `cursor` (keyset), counting every match of `filter` without it.
+    private func pageAfter(_ cursor: TraceCursor, filter: SQLFilter, order: String, request: PageRequest, index: String?) throws -> Page<Trace> {
+        let source = Connection.source(TraceTable.table, index: index)
+        let total = try fetcher.count("SELECT COUNT(*) FROM \(source) WHERE \(filter.sql)", filter.values)
+        var after = filter
+        let before = Connection.precedes(("timestamp", "id"), (.date(cursor.timestamp), .text(cursor.id)))
+        after.add(before.sql, values: before.values)
+        let items = try fetcher.fetch(TraceTable.self, "SELECT \(TraceTable.selectList) FROM \(source) WHERE \(after.sql) ORDER BY \(order) LIMIT ?",
+                                      after.values + [.integer(PageWindow(request).limit)])
+        return Page(items: items, totalItems: total, request: request)
     }
 
     /// One trace with its figures, or nil.

@@ -1,22 +1,60 @@
 import Foundation
 import LanternPluginSDK
 
-/// `/project/{id}/sessions`: the sessions table, newest first, paged like the traces table.
+/// `/project/{id}/sessions`: the sessions table, newest first, paged like the traces table, with each session's
+/// duration (first to last trace), users, traces and cost from one metrics query on the page's session ids.
 enum SessionsPage {
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
         let project = try page.project()
         let paging = Paging(page)
         let answer = try await page.api.get("/api/public/sessions", project: project.id, query: paging.apiQuery)
-        let rows = (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue).map { session -> [String: Any] in
+        let sessions = (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let figures = try await SessionFigures.load(page, projectID: project.id, sessionIDs: sessions.compactMap { $0["id"]?.stringValue })
+        let base = "/project/\(PageRenderer.escapePath(project.id))"
+        let rows = sessions.map { session -> [String: Any] in
             let id = session["id"]?.stringValue ?? ""
-            return ["id": id, "href": "/project/\(PageRenderer.escapePath(project.id))/sessions/\(PageRenderer.escapePath(id))",
-                    "createdAt": Formatting.timestamp(session["createdAt"]?.stringValue), "environment": session["environment"]?.stringValue ?? ""]
+            let figure = figures[id]
+            return ["id": id, "href": "\(base)/sessions/\(PageRenderer.escapePath(id))",
+                    "createdAt": Formatting.timestamp(session["createdAt"]?.stringValue), "environment": session["environment"]?.stringValue ?? "",
+                    "duration": figure.map { Formatting.latency(($0.last - $0.first) / 1000) } ?? "",
+                    "users": (figure?.users ?? []).map { ["id": $0, "href": "\(base)/users/\(PageRenderer.escapePath($0))"] },
+                    "traces": Formatting.number(figure?.traces), "cost": Formatting.cost(figure?.cost)]
         }
-        var context = paging.context(total: Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0), page: page)
+        var context = paging.context(total: Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0), page: page,
+                                     noun: "sessions")
         context["rows"] = rows
         context["empty"] = rows.isEmpty
-        context["noun"] = "sessions"
         return page.pages.page(page, title: "Sessions", template: "sessions", context: context, section: "sessions")
+    }
+}
+
+/// Per session: its traces, their cost, its users and its first and last trace time (milliseconds since 1970).
+struct SessionFigures {
+    var traces = 0.0, cost = 0.0, first = Double.infinity, last = -Double.infinity
+    var users: [String] = []
+
+    /// The figures of `sessionIDs`, by id, from one query of the trace view grouped by session and user.
+    static func load(_ page: PageRequest, projectID: String, sessionIDs: [String]) async throws -> [String: SessionFigures] {
+        guard !sessionIDs.isEmpty else { return [:] }
+        let rows = try await UserPage.traceMetrics(page, projectID, [
+            "view": "traces", "dimensions": [["field": "sessionId"], ["field": "userId"]],
+            "filters": [["column": "sessionId", "operator": "any of", "type": "stringOptions", "value": .array(sessionIDs.map { .string($0) })]],
+            "metrics": [["measure": "count", "aggregation": "count"], ["measure": "totalCost", "aggregation": "sum"],
+                        ["measure": "timestamp", "aggregation": "min"], ["measure": "timestamp", "aggregation": "max"]],
+            "config": ["row_limit": 1000],
+        ], from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400))
+        var figures: [String: SessionFigures] = [:]
+        for row in rows {
+            guard let session = row["sessionId"]?.stringValue else { continue }
+            var figure = figures[session] ?? SessionFigures()
+            figure.traces += row["count_count"]?.numberValue ?? 0
+            figure.cost += row["sum_totalCost"]?.numberValue ?? 0
+            figure.first = min(figure.first, row["min_timestamp"]?.numberValue ?? .infinity)
+            figure.last = max(figure.last, row["max_timestamp"]?.numberValue ?? -.infinity)
+            if let user = row["userId"]?.stringValue, !user.isEmpty { figure.users.append(user) }
+            figures[session] = figure
+        }
+        return figures
     }
 }
 

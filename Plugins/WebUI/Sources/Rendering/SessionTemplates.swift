@@ -4,8 +4,8 @@ enum SessionTemplates {
     {{#empty}}<p class="empty">No sessions yet. Traces with a <code>sessionId</code> make one.</p>{{/empty}}
     {{^empty}}
     <div class="table-scroll"><table class="data" data-keyboard-rows>
-      <thead><tr><th scope="col">Session</th><th scope="col">Created</th><th scope="col">Environment</th></tr></thead>
-      <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="nowrap">{{createdAt}}</td><td>{{environment}}</td></tr>
+      <thead><tr><th scope="col">Session</th><th scope="col">Created</th><th scope="col">Duration</th><th scope="col">Environment</th><th scope="col">User IDs</th><th scope="col">Traces</th><th scope="col">Total Cost</th></tr></thead>
+      <tbody>{{#rows}}<tr><td><a href="{{href}}">{{id}}</a></td><td class="nowrap">{{createdAt}}</td><td class="num">{{duration}}</td><td>{{environment}}</td><td>{{#users}}<a href="{{href}}">{{id}}</a> {{/users}}</td><td class="num">{{traces}}</td><td class="num">{{cost}}</td></tr>
       {{/rows}}</tbody>
     </table></div>
     {{/empty}}

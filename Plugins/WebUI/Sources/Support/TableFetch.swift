@@ -9,6 +9,8 @@ struct TableFetch {
     let paging: Paging
     let rows: [[String: JSONValue]]
     let total: Int
+    /// The API's keyset cursor for the next page, when it pages by cursor.
+    let nextCursor: String?
 
     /// Reads `path` for the page; `rangeParameter` names the API's lower time bound (`fromTimestamp`, `fromStartTime`;
     /// nil when `extra` carries it); `extra` adds parameters the page derived itself (a `filter` JSON).
@@ -24,15 +26,15 @@ struct TableFetch {
         let answer = try await page.api.get(path, project: project.id, query: query)
         return TableFetch(project: project, range: range, paging: paging,
                           rows: (answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue),
-                          total: Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0))
+                          total: Int(answer.objectValue?["meta"]?.objectValue?["totalItems"]?.numberValue ?? 0),
+                          nextCursor: answer.objectValue?["meta"]?.objectValue?["cursor"]?.stringValue)
     }
 
     /// The table's template values: the rows, the pager, the time range choices and `noun` for the count.
     func context(_ page: PageRequest, rows presented: [[String: Any]], noun: String) -> [String: Any] {
-        var context = paging.context(total: total, page: page)
+        var context = paging.context(total: total, page: page, noun: noun, nextCursor: nextCursor)
         context["rows"] = presented
         context["empty"] = presented.isEmpty
-        context["noun"] = noun
         context["ranges"] = range.options
         return context
     }

@@ -25,7 +25,7 @@ struct TraceListFilter {
     let conditions: [JSONValue]
     /// The columns of a pasted Langfuse `filter=` the API cannot filter on.
     let unsupported: [String]
-    /// The API's extra parameters: `filter`, `search`, `searchType`, `orderBy`.
+    /// The API's extra parameters: `filter`, `search`, `searchType`, `orderBy`, and the keyset `cursor` of a next-page link.
     let parameters: [(name: String, value: String)]
 
     init(_ page: PageRequest, from: Date?, order: TableOrder) {
@@ -61,6 +61,7 @@ struct TraceListFilter {
             parameters += page.queryValues("searchType").filter { type in Self.searchTypes.contains { $0.value == type } }.map { ("searchType", $0) }
         }
         parameters.append(("orderBy", "\(order.column).\(order.ascending ? "asc" : "desc")"))
+        if let cursor = page.query("cursor"), order.column == "timestamp", !order.ascending { parameters.append(("cursor", cursor)) }
         self.parameters = parameters
     }
 

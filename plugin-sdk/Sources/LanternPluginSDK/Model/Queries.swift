@@ -23,6 +23,10 @@ public struct TraceQuery: Sendable, Hashable {
     public var scores: [TraceScoreFilter] = []
     /// A substring search over the trace's ids, names, input or output.
     public var search: TraceSearch?
+    /// Keyset pagination in the default order (timestamp, then id, descending): the page holds the traces that sort
+    /// strictly after this one, `page.page` is ignored, and `totalItems` still counts every match. Other orders page
+    /// by number.
+    public var after: TraceCursor?
     /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`; ties broken by id.
     public var orderBy: String = "timestamp"
     public var direction: SortDirection = .descending
@@ -56,6 +60,18 @@ public struct TraceTotalFilter: Sendable, Hashable {
         self.total = total
         self.comparison = comparison
         self.value = value
+    }
+}
+
+/// A position in the newest-first order of traces (timestamp descending, then id descending).
+public struct TraceCursor: Sendable, Hashable {
+    public var timestamp: Date
+    public var id: String
+
+    /// A cursor at a timestamp and id.
+    public init(timestamp: Date, id: String) {
+        self.timestamp = timestamp
+        self.id = id
     }
 }
 

@@ -105,6 +105,22 @@ enum TraceListCases {
             let byUser = try await list(c) { $0.orderBy = "userId"; $0.direction = .ascending; $0.userID = "alice" }
             c.expectEqual(byUser, ["t0", "t2", "t5"], "userId asc among equal users: by id")
         },
+        ConformanceCase("trace list: keyset pages after a cursor, counting every match") { c in
+            let ids = try await seed(c)
+            var query = TraceQuery()
+            query.page = PageRequest(page: 7, limit: 4)
+            query.after = TraceCursor(timestamp: c.at(2), id: ids[2])
+            let after = try await c.storage.traces(projectID: c.projectID, query: query)
+            c.expectEqual(after.items.map { String($0.trace.id.prefix(2)) }, ["t1", "t0"], "after t2, whatever the page number")
+            c.expectEqual(after.totalItems, 6, "totalItems counts every match")
+            query.userID = "alice"
+            query.after = TraceCursor(timestamp: c.at(5), id: ids[5])
+            c.expectEqual(try await c.storage.traces(projectID: c.projectID, query: query).items.map { String($0.trace.id.prefix(2)) }, ["t2", "t0"],
+                          "a cursor with a filter")
+            query.userID = nil
+            query.after = TraceCursor(timestamp: c.at(0), id: ids[0])
+            c.expectEqual(try await c.storage.traces(projectID: c.projectID, query: query).items.count, 0, "nothing after the oldest")
+        },
         ConformanceCase("trace list: pages with totals, deep and past-the-end pages") { c in
             _ = try await seed(c)
             var query = TraceQuery()
