@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LanternPluginSDK
 
@@ -24,10 +25,32 @@ struct TraceRoutes {
         return JSONResponse.make(.ok, Presenters.page(page, Presenters.traceWithDetails, meta: ["cursor": next]))
     }
 
+    /// The trace with every field group, or those `fields` names (core, io, scores, observations, metrics; core is
+    /// always included): an excluded list is empty, excluded io is null, excluded metrics are -1, as Langfuse answers.
     @Sendable func detail(_ request: Request, context: LanternRequestContext) async throws -> Response {
-        let found = try await support.services.traces.detail(try context.principal(), id: try support.parameter("traceId", context))
-        return JSONResponse.make(.ok, Presenters.traceWithFullDetails(found.summary, observations: found.observations, scores: found.scores,
-                                                                       promptIDs: found.promptIDs, models: support.runtime.models))
+        let groups = try Self.fieldGroups(QueryReader(request))
+        let found = try await support.services.traces.detail(try context.principal(), id: try support.parameter("traceId", context),
+                                                              observations: groups.contains("observations"), scores: groups.contains("scores"))
+        guard case .object(var trace) = Presenters.traceWithFullDetails(found.summary, observations: found.observations, scores: found.scores,
+                                                                        promptIDs: found.promptIDs, models: support.runtime.models) else {
+            throw APIError.notFound("Trace not found within authorized project")
+        }
+        if !groups.contains("io") { (trace["input"], trace["output"], trace["metadata"]) = (.null, .null, .null) }
+        if !groups.contains("metrics") { (trace["totalCost"], trace["latency"]) = (-1, -1) }
+        return JSONResponse.make(.ok, .object(trace))
+    }
+
+    static let fieldGroups: Set<String> = ["core", "io", "scores", "observations", "metrics"]
+
+    /// The `fields` groups asked for (comma-separated, or repeated), all when absent; an unknown one is a 400.
+    static func fieldGroups(_ reader: QueryReader) throws -> Set<String> {
+        let named = reader.strings("fields").flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
+        guard !named.isEmpty else { return fieldGroups }
+        if let unknown = named.first(where: { !fieldGroups.contains($0) }) {
+            throw APIError.badRequest("fields: unknown field group '\(unknown)' (core, io, scores, observations, metrics)")
+        }
+        return Set(named).union(["core"])
     }
 
     @Sendable func deleteOne(_ request: Request, context: LanternRequestContext) async throws -> Response {

@@ -18,15 +18,17 @@ struct TraceService: Sendable {
         return try await kernel.storage().traces(projectID: principal.projectID, query: query)
     }
 
-    func detail(_ principal: Principal, id: String) async throws -> Detail {
+    /// One trace with its observations and scores; either list is left empty (not read) when not wanted.
+    func detail(_ principal: Principal, id: String, observations wantObservations: Bool = true, scores wantScores: Bool = true)
+        async throws -> Detail {
         try kernel.authorize(principal, .projectRead)
         let storage = try kernel.storage()
         let projectID = principal.projectID
         guard let summary = try await storage.trace(projectID: projectID, id: id) else {
             throw APIError.notFound("Trace not found within authorized project")
         }
-        async let observations = storage.observations(projectID: projectID, traceIDs: [id])
-        async let scores = storage.scores(projectID: projectID, traceIDs: [id])
+        async let observations = wantObservations ? storage.observations(projectID: projectID, traceIDs: [id]) : []
+        async let scores = wantScores ? storage.scores(projectID: projectID, traceIDs: [id]) : []
         let loaded = try await observations
         let promptIDs = try await PromptIDs.resolve(loaded, projectID: projectID, storage: storage)
         return Detail(summary: summary, observations: loaded, scores: try await scores, promptIDs: promptIDs)

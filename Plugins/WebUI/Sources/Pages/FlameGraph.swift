@@ -13,7 +13,7 @@ struct FlameGraph {
         let span = max(last.timeIntervalSince(first), 0.001)
         let depth = (tree.nodes.map(\.depth).max() ?? 0) + 1
         let height = Double(depth) * Self.rowHeight + 24
-        let costs = tree.nodes.map { $0.observation["calculatedTotalCost"]?.numberValue ?? 0 }
+        let costs = tree.nodes.map { ObservationTree.cost($0.observation) ?? 0 }
         let topCost = max(costs.max() ?? 0, 0)
         var out = "<svg class=\"flame\" role=\"img\" aria-label=\"Flame graph of \(tree.nodes.count) observations\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" width=\"100%\">"
         for (node, cost) in zip(tree.nodes, costs) {

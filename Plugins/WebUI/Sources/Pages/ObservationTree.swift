@@ -39,20 +39,31 @@ struct ObservationTree {
         nodes = flat
     }
 
-    /// The rows of the tree view.
-    func rows(selectedID: String?, link: (String) -> String) -> [[String: Any]] {
-        nodes.map { node in
+    /// The tree view's rows as HTML, written directly rather than through a template: a 1,000-observation trace
+    /// has as many rows, and every value is escaped here.
+    func rowsHTML(selectedID: String?, link: (String) -> String) -> String {
+        var html = ""
+        html.reserveCapacity(nodes.count * 400)
+        for node in nodes {
             let o = node.observation
             let usage = o["usageDetails"]?.objectValue ?? [:]
-            return [
-                "id": node.id, "href": link(node.id), "name": node.name, "type": node.type, "typeClass": node.type.lowercased(),
-                "depth": min(node.depth, 40), "indentClass": "depth-\(min(node.depth, 12))",
-                "level": o["level"]?.stringValue ?? "DEFAULT", "levelClass": (o["level"]?.stringValue ?? "DEFAULT").lowercased(),
-                "latency": Formatting.latency(latency(node)), "cost": Formatting.cost(o["calculatedTotalCost"]?.numberValue),
-                "tokens": Formatting.tokens(input: usage["input"]?.numberValue, output: usage["output"]?.numberValue, total: usage["total"]?.numberValue),
-                "model": o["model"]?.stringValue ?? "", "selected": node.id == selectedID,
-            ]
+            let level = (o["level"]?.stringValue ?? "DEFAULT").lowercased().filter(\.isLetter)
+            let selected = node.id == selectedID
+            let figures = [Formatting.latency(latency(node)), Formatting.cost(Self.cost(o)),
+                           Formatting.tokens(input: usage["input"]?.numberValue, output: usage["output"]?.numberValue, total: usage["total"]?.numberValue),
+                           o["model"]?.stringValue ?? o["providedModelName"]?.stringValue ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+            let type = node.type
+            html += "<li role=\"treeitem\" aria-level=\"\(min(node.depth, 40) + 1)\" aria-selected=\"\(selected)\" class=\"depth-\(min(node.depth, 12))\">"
+            html += "<a href=\"\(Timeline.escape(link(node.id)))\" class=\"node level-\(level)\(selected ? " selected" : "")\">"
+            html += "<span class=\"badge \(Timeline.escape(type.lowercased()))\">\(Timeline.escape(type))</span> \(Timeline.escape(node.name)) "
+            html += "<span class=\"figures\">\(Timeline.escape(figures))</span></a></li>\n"
         }
+        return html
+    }
+
+    /// An observation's total cost, under the v1 (`calculatedTotalCost`) or the v2 (`totalCost`) name.
+    static func cost(_ observation: [String: JSONValue]) -> Double? {
+        observation["calculatedTotalCost"]?.numberValue ?? observation["totalCost"]?.numberValue
     }
 
     func latency(_ node: Node) -> Double? {

@@ -8,13 +8,17 @@ enum TracePage {
     @Sendable static func render(_ page: PageRequest) async throws -> PluginResponse {
         let project = try page.project()
         guard let traceID = page.segment(3) else { throw PageError.notFound("No trace id in the address.") }
-        let answer = try await page.api.get("/api/public/traces/\(PageRenderer.escapePath(traceID))", project: project.id)
-        guard let trace = answer.objectValue else { throw PageError.notFound("Trace not found: \(traceID)") }
-        let observations = (trace["observations"]?.arrayValue ?? []).compactMap(\.objectValue)
+        async let answer = page.api.get("/api/public/traces/\(PageRenderer.escapePath(traceID))", project: project.id,
+                                        query: [("fields", "core,io,scores,metrics")])
+        async let listed = TraceObservations.load(page, projectID: project.id, traceID: traceID)
+        guard let trace = try await answer.objectValue else { throw PageError.notFound("Trace not found: \(traceID)") }
+        let observations = try await listed
         let tree = ObservationTree(observations)
         let base = "/project/\(PageRenderer.escapePath(project.id))/traces/\(PageRenderer.escapePath(traceID))"
         let selectedID = page.query("observation")
-        let selected = selectedID.flatMap { id in observations.first { $0["id"]?.stringValue == id } }
+        // Only the selected observation's bodies are read (on demand), whatever the size of the trace.
+        let selected = try await TraceObservations.selected(page, projectID: project.id, traceID: traceID, id: selectedID,
+                                                            listed: observations)
         let view = page.query("view")
         let timeline = view == "timeline", flame = view == "flame"
         var context: [String: Any] = [
@@ -29,7 +33,7 @@ enum TracePage {
             "flameCostHref": base + "?view=flame&color=cost" + (selectedID.map { "&observation=\(TracesPage.encode($0))" } ?? ""),
             "timeline": timeline, "flame": flame, "wide": timeline || flame, "tree": !timeline && !flame,
             "rootHref": base + (view.map { "?view=\(TracesPage.encode($0))" } ?? ""), "rootSelected": selected == nil,
-            "nodes": tree.rows(selectedID: selectedID) { id in base + "?observation=\(TracesPage.encode(id))" + (timeline ? "&view=timeline" : "") },
+            "nodes": tree.rowsHTML(selectedID: selectedID) { id in base + "?observation=\(TracesPage.encode(id))" + (timeline ? "&view=timeline" : "") },
             "observationCount": observations.count,
             "scores": (trace["scores"]?.arrayValue ?? []).compactMap(\.objectValue).map(Self.score),
             "hasScores": !(trace["scores"]?.arrayValue ?? []).isEmpty,

@@ -65,8 +65,7 @@ enum TraceTemplates {
         {{#tree}}
         <ul class="tree" role="tree" aria-label="Observation tree">
           <li role="treeitem" aria-selected="{{rootSelected}}"><a href="{{rootHref}}" class="node{{#rootSelected}} selected{{/rootSelected}}"><span class="badge trace">TRACE</span> {{name}}</a></li>
-          {{#nodes}}<li role="treeitem" aria-level="{{depth}}" aria-selected="{{selected}}" class="{{indentClass}}"><a href="{{href}}" class="node level-{{levelClass}}{{#selected}} selected{{/selected}}"><span class="badge {{typeClass}}">{{type}}</span> {{name}} <span class="figures">{{latency}} {{cost}} {{tokens}} {{model}}</span></a></li>
-          {{/nodes}}
+          {{{nodes}}}
         </ul>
         {{/tree}}
         <p class="muted">{{observationCount}} observations</p>
