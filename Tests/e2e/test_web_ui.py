@@ -184,11 +184,19 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert not any(traces["names"][1] in text for text in texts), f"a trace without errors is listed: {texts}"
     shot(browser, "03d-traces-errors-scores")
 
+    # The peek: the trace's tree beside the table, without leaving it.
+    row = next(row for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr") if traces["names"][0] in row.text)
+    follow(browser, row.find_element(By.CSS_SELECTOR, "a.peek-link"))
+    assert f"peek={traces['ids'][0]}" in browser.current_url and browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    peek = browser.find_element(By.CSS_SELECTOR, "aside.peek")
+    assert "answer" in peek.find_element(By.CSS_SELECTOR, "ul.tree").text and "failing-step" in peek.text
+    shot(browser, "03e-traces-peek")
+
     # A Langfuse link's filter= works the same; a filter Lantern lacks is named, not silently dropped.
     from urllib.parse import quote
     link_filter = f"name;string;;=;{quote(traces['names'][1])},tags;arrayOptions;;any of;ui-test,metadata;stringObject;region;=;eu"
     browser.get(f"{traces_url}?filter={quote(link_filter)}")
-    names = [row.find_element(By.CSS_SELECTOR, "td:nth-child(2)").text for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+    names = [row.find_element(By.CSS_SELECTOR, "td:nth-child(2) a").text for row in browser.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
     assert names == [traces["names"][1]], f"rows for a Langfuse filter link: {names}"
     assert "metadata" in browser.find_element(By.CSS_SELECTOR, "p[role=status]").text
     browser.get(f"{traces_url}?name={quote(traces['names'][0])}")

@@ -42,6 +42,9 @@ enum Stylesheet {
     .comment-form { display: flex; gap: 8px; align-items: end; } .comment-form label { display: flex; flex-direction: column; flex: 1; font-size: 12px; color: var(--muted); }
     textarea { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
     details.metadata summary { cursor: pointer; } details.metadata summary h3 { display: inline; }
+    aside.peek { position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 45vw); overflow: auto; background: var(--bg);
+      border-left: 1px solid var(--line); box-shadow: -4px 0 16px rgba(0, 0, 0, 0.12); padding: 12px 16px; z-index: 10; }
+    .peek-bar { display: flex; justify-content: space-between; } a.peek-link { font-size: 11px; color: var(--muted); }
     th a { color: inherit; text-decoration: none; } th a:hover { text-decoration: underline; }
     input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
     button, .button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; }

@@ -41,13 +41,27 @@ struct TraceColumns {
     /// The shown columns, in order.
     let visible: [Column]
 
-    init(_ page: PageRequest) {
+    /// The columns `page` asks for; `peekable` adds a peek link beside each name.
+    init(_ page: PageRequest, peekable: Bool = false) {
         let chosen = Set(page.queryValues("col"))
         let named = Self.all.filter { chosen.contains($0.id) }
         visible = named.isEmpty ? Self.all.filter(\.shownByDefault) : named
+        let kept = page.request.query.sorted { $0.key < $1.key }.filter { $0.key != "peek" }
+        peekBase = peekable ? (page.request.path, kept.flatMap { name, values in values.map { URLQueryItem(name: name, value: $0) } }) : nil
     }
 
     func isVisible(_ id: String) -> Bool { visible.contains { $0.id == id } }
+
+    /// The table's own URL with `peek={traceId}` (every other parameter kept), which opens the trace beside the table;
+    /// nil where the page has no peek.
+    private let peekBase: (path: String, query: [URLQueryItem])?
+
+    private func peekLink(_ traceID: String) -> Any {
+        guard let peekBase else { return false }
+        var components = URLComponents()
+        components.queryItems = peekBase.query + [URLQueryItem(name: "peek", value: traceID)]
+        return peekBase.path + "?" + (components.percentEncodedQuery ?? "")
+    }
 
     /// A row's cells: `{class?, link?: {href, text}, plain?, chips?: [{label, kind, title?}]}` per shown column.
     func cells(for trace: [String: JSONValue], figures: TraceRowFigures, projectID: String) -> [String: Any] {
@@ -69,7 +83,10 @@ struct TraceColumns {
         let cells = visible.map { column -> [String: Any] in
             switch column.id {
             case "timestamp": return text(Formatting.timestamp(trace["timestamp"]?.stringValue), "nowrap")
-            case "name": return link(href, trace["name"]?.stringValue ?? id)
+            case "name":
+                var cell = link(href, trace["name"]?.stringValue ?? id)
+                cell["peekHref"] = peekLink(id)
+                return cell
             case "input": return text(Formatting.preview(trace["input"]), "preview")
             case "output": return text(Formatting.preview(trace["output"]), "preview output")
             case "levels":

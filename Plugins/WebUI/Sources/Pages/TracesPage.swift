@@ -15,7 +15,7 @@ enum TracesPage {
         let range = DateRange(token: page.query("dateRange"))
         let filter = TraceListFilter(page, from: range.from, order: order)
         let fetch = try await TableFetch.load(page, path: "/api/public/traces", rangeParameter: nil, filters: [], extra: filter.parameters)
-        let columns = TraceColumns(page)
+        let columns = TraceColumns(page, peekable: true)
         let figures = await TraceRowFigures.load(page, projectID: fetch.project.id, traceIDs: fetch.rows.compactMap { $0["id"]?.stringValue },
                                                  wantScores: columns.isVisible("scores"))
         var context = fetch.context(page, rows: fetch.rows.map { columns.cells(for: $0, figures: figures, projectID: fetch.project.id) }, noun: "traces")
@@ -42,6 +42,7 @@ enum TracesPage {
         let active = TraceListFilter.textFields.filter { page.query($0.name) != nil }.count + TraceListFilter.rangeFields.filter { page.query($0.name) != nil }.count
             + [page.query("level"), page.query("hasError"), page.query("scoreName")].compactMap { $0 }.count
         context["filtersActive"] = active > 0 ? active as Any : false
+        if let peek = page.query("peek") { context["peek"] = try await TracePeek.context(page, projectID: fetch.project.id, traceID: peek) }
         var response = page.pages.page(page, title: "Tracing", template: "traces", context: context, section: "traces")
         // Auto-refresh without script: the browser reloads the same URL, so new traces appear at the top.
         if let refresh { response.headers["refresh"] = String(refresh.seconds) }

@@ -35,12 +35,20 @@ enum TraceTemplates {
       <caption class="visually-hidden">Traces</caption>
       <thead><tr>{{#headers}}<th scope="col"{{#sortable}} aria-sort="{{sort}}"{{/sortable}}>{{#sortable}}<a href="{{href}}">{{/sortable}}{{label}}{{#sortable}}{{arrow}}</a>{{/sortable}}</th>{{/headers}}</tr></thead>
       <tbody>
-      {{#rows}}<tr>{{#cells}}<td{{#class}} class="{{class}}"{{/class}}>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{#plain}}{{.}}{{/plain}}{{#chips}}<span class="{{kind}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</span> {{/chips}}</td>{{/cells}}</tr>
+      {{#rows}}<tr>{{#cells}}<td{{#class}} class="{{class}}"{{/class}}>{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{#peekHref}} <a class="peek-link" href="{{peekHref}}" aria-label="Peek at this trace">peek</a>{{/peekHref}}{{#plain}}{{.}}{{/plain}}{{#chips}}<span class="{{kind}}"{{#title}} title="{{title}}"{{/title}}>{{label}}</span> {{/chips}}</td>{{/cells}}</tr>
       {{/rows}}
       </tbody>
     </table></div>
     {{/empty}}
     {{> pager}}
+    {{#peek}}<aside class="peek" aria-label="Trace peek">
+      <p class="peek-bar"><a href="{{href}}">Open trace</a> <a href="{{close}}" aria-label="Close the peek">Close ✕</a></p>
+      <h2><span class="badge trace">TRACE</span> {{name}}</h2>
+      <p class="badges"><span class="badge outline">{{timestamp}}</span>{{#latency}}<span class="badge outline">Latency {{latency}}</span>{{/latency}}{{#cost}}<span class="badge outline">∑ {{cost}}</span>{{/cost}}</p>
+      <ul class="tree" role="tree" aria-label="Observation tree">{{{nodes}}}</ul>
+      <h3>Input</h3>{{#input}}{{> payload}}{{/input}}{{^input}}<p class="muted">None</p>{{/input}}
+      <h3>Output</h3>{{#output}}{{> payload}}{{/output}}{{^output}}<p class="muted">None</p>{{/output}}
+    </aside>{{/peek}}
     """#
 
     static let detail = #"""
