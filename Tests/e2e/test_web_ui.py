@@ -235,6 +235,11 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     assert "lookup_definition" in detail.find_element(By.CSS_SELECTOR, ".tool-call").text
     assert "gpt-4o-mini" in detail.text and "input tokens" in detail.text
     shot(browser, "05-generation")
+    browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    copy = next(button for button in detail.find_elements(By.CSS_SELECTOR, "button.copy") if button.is_displayed())
+    copy.click()
+    from selenium.webdriver.support.ui import WebDriverWait as Wait
+    Wait(browser, 5).until(lambda d: copy.text == "Copied", "the copy button did not copy")
     # The dark theme follows prefers-color-scheme; the same page, emulated dark.
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")

@@ -1,5 +1,5 @@
-/// The little JavaScript the pages use; every page works without it. It adds keyboard navigation: `j`/`k` move
-/// through table rows and tree nodes, Enter opens the focused one.
+/// The little JavaScript the pages use; every page works without it. It adds keyboard navigation (`j`/`k` move
+/// through table rows and tree nodes, Enter opens the focused one) and a copy button above each JSON block and id.
 enum Script {
     static let text = #"""
     "use strict";
@@ -12,6 +12,18 @@ enum Script {
       index = event.key === "j" ? Math.min(links.length - 1, index + 1) : Math.max(0, index - 1);
       links[index].focus();
       event.preventDefault();
+    });
+    document.querySelectorAll("pre.json, code.id").forEach(function (block) {
+      if (!navigator.clipboard) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy to the clipboard");
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(block.textContent).then(function () { button.textContent = "Copied"; });
+      });
+      block.insertAdjacentElement("beforebegin", button);
     });
     """#
 }

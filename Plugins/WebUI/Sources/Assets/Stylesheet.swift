@@ -45,6 +45,7 @@ enum Stylesheet {
     aside.peek { position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 45vw); overflow: auto; background: var(--bg);
       border-left: 1px solid var(--line); box-shadow: -4px 0 16px rgba(0, 0, 0, 0.12); padding: 12px 16px; z-index: 10; }
     .peek-bar { display: flex; justify-content: space-between; } a.peek-link { font-size: 11px; color: var(--muted); }
+    button.copy { font-size: 11px; padding: 1px 8px; margin: 2px 0; background: transparent; color: var(--accent); }
     th a { color: inherit; text-decoration: none; } th a:hover { text-decoration: underline; }
     input, select { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
     button, .button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; }
