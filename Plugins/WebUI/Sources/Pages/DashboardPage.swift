@@ -19,17 +19,29 @@ enum DashboardPage {
         let range = DateRange(token: page.query("dateRange") ?? "7d")
         let from = range.from ?? Date(timeIntervalSince1970: 0), to = Date()
         let granularity = to.timeIntervalSince(from) <= 2 * 86_400 ? "hour" : "day"
-        var cards: [[String: Any]] = []
-        for chart in charts(from: from, to: to, granularity: granularity) {
-            let text = chart.query.jsonText
-            var card: [String: Any] = ["title": chart.title, "query": PrettyJSON.text(chart.query), "endpoint": chart.endpoint]
-            do {
-                let answer = try await page.api.get(chart.endpoint, project: project.id, query: [("query", text)])
-                card["chart"] = chart.draw((answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue))
-            } catch PageError.api(_, let message) {
-                card["error"] = message
+        let all = charts(from: from, to: to, granularity: granularity)
+        // The charts' queries run at once (each on its own storage connection), so the page takes about as long as
+        // its slowest chart; a chart whose query fails shows the API's message.
+        let answers = await withTaskGroup(of: (Int, Result<JSONValue, Error>).self) { group in
+            for (index, chart) in all.enumerated() {
+                let endpoint = chart.endpoint, text = chart.query.jsonText
+                group.addTask {
+                    do { return (index, .success(try await page.api.get(endpoint, project: project.id, query: [("query", text)]))) }
+                    catch { return (index, .failure(error)) }
+                }
             }
-            cards.append(card)
+            var answers: [Int: Result<JSONValue, Error>] = [:]
+            for await (index, answer) in group { answers[index] = answer }
+            return answers
+        }
+        let cards = all.enumerated().map { index, chart -> [String: Any] in
+            var card: [String: Any] = ["title": chart.title, "query": PrettyJSON.text(chart.query), "endpoint": chart.endpoint]
+            switch answers[index] {
+            case .success(let answer)?: card["chart"] = chart.draw((answer.objectValue?["data"]?.arrayValue ?? []).compactMap(\.objectValue))
+            case .failure(PageError.api(_, let message))?: card["error"] = message
+            default: card["error"] = "The chart's query failed."
+            }
+            return card
         }
         let context: [String: Any] = ["cards": cards, "ranges": range.options]
         return page.pages.page(page, title: "Home", template: "dashboard", context: context, section: nil)
