@@ -6,6 +6,8 @@ class DelegatingStorage: StorageBackend, @unchecked Sendable {
     let base: any StorageBackend
     init(base: any StorageBackend) { self.base = base }
 
+    func start(host: any PluginHost) async throws { try await base.start(host: host) }
+    func shutdown() async { await base.shutdown() }
     func migrate() async throws { try await base.migrate() }
     func write(_ events: [IngestionEvent], projectID: String) async throws -> [EventOutcome] {
         try await base.write(events, projectID: projectID)
