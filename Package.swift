@@ -53,6 +53,7 @@ let package = Package(
             name: "lantern",
             dependencies: [
                 "LanternCore",
+                sdk,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -38,7 +38,8 @@ struct TestWorkspace {
     }
 
     /// A config loading the SQLite plugin with a database in this workspace, plus extra `plugins:` entries.
-    func sqliteConfig(projects: String = defaultProjects, extraPlugins: String = "", cost: String = "", topLevel: String = "") throws -> String {
+    func sqliteConfig(projects: String = defaultProjects, extraPlugins: String = "", cost: String = "", topLevel: String = "",
+                      storageSettings: String = "") throws -> String {
         try write("lantern.yaml", """
         version: 1
         server: { host: 127.0.0.1, port: 0 }
@@ -47,7 +48,7 @@ struct TestWorkspace {
         plugins:
           storage:
             load: SQLiteStorage
-            settings: { path: data/lantern.sqlite }
+            settings: { path: data/lantern.sqlite\(storageSettings.isEmpty ? "" : ", " + storageSettings) }
         \(extraPlugins)
         projects:
         \(projects)

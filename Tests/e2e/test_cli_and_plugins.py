@@ -201,3 +201,33 @@ def test_idle_and_half_sent_requests_are_dropped(tmp_path):
         assert status == 200, "the server keeps serving"
     finally:
         stop_server(server)
+
+
+def test_backup_copies_a_running_servers_database(tmp_path):
+    """`lantern backup` makes a consistent copy while the server writes; a server on the copy reads the same traces."""
+    from conftest import launch_server, stop_server
+    config = REPO_ROOT / "config" / "dev-sqlite.yaml"
+    env = {"LANTERN_SQLITE_PATH": str(tmp_path / "live.sqlite")}
+    server = launch_server(config, tmp_path, env)
+    try:
+        api = Api(server.base_url, "pk-lf-dev", "sk-lf-dev")
+        ids = [f"backup-{uid()}" for _ in range(20)]
+        api.ingest([event("trace-create", {"id": trace_id, "name": "before-backup"}) for trace_id in ids])
+        backup = tmp_path / "copy.sqlite"
+        res = run_cli("backup", "--config", str(config), "--out", str(backup), env=dict(os.environ, **env))
+        assert res.returncode == 0, f"backup exit code {res.returncode}; stdout={res.stdout} stderr={res.stderr}"
+        assert "backup: 100%" in res.stderr and "backup written to" in res.stdout, f"progress and result: {res.stdout} {res.stderr}"
+        again = run_cli("backup", "--config", str(config), "--out", str(backup), env=dict(os.environ, **env))
+        assert again.returncode == 1 and "exists already" in again.stderr, f"an existing file is not overwritten: {again.stderr}"
+        api.ingest([event("trace-create", {"id": f"after-{uid()}", "name": "after-backup"})])
+    finally:
+        stop_server(server)
+    copy = launch_server(config, tmp_path, {"LANTERN_SQLITE_PATH": str(backup)})
+    try:
+        reader = Api(copy.base_url, "pk-lf-dev", "sk-lf-dev")
+        for trace_id in ids:
+            assert reader.get_ok(f"/api/public/traces/{trace_id}", what="a trace from the backup")["name"] == "before-backup"
+        names = {trace["name"] for trace in reader.get_ok("/api/public/traces", {"limit": 100})["data"]}
+        assert names == {"before-backup"}, f"the copy holds what was there when it was made: {names}"
+    finally:
+        stop_server(copy)

@@ -93,13 +93,17 @@ struct ErrorMiddleware: RouterMiddleware {
                                  headers: [.requestID: requestID])
     }
 
-    /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 400 for invalid input, 503 otherwise.
+    /// Storage failures: 501 for a capability the plugin lacks, 409 for conflicts, 400 for invalid input, 422 for a
+    /// query stopped at the statement deadline, 503 otherwise.
     static func response(for error: StorageError) -> APIError {
         switch error {
         case .unsupported(let what): APIError(status: .notImplemented, message: "The storage plugin does not support \(what)", errorName: "NotImplementedError")
         case .conflict(let what): .conflict(what)
         case .unavailable(let why): .unavailable("Storage unavailable: \(why)")
         case .invalid(let what): .badRequest(what)
+        case .tooSlow(let what):
+            APIError(status: .unprocessableContent, message: "The query took longer than the storage allows (\(what)); narrow it: a shorter "
+                     + "time range, fewer dimensions, more filters or a coarser granularity", errorName: "QueryTooSlowError")
         @unknown default: .unavailable("Storage unavailable: \(error)")
         }
     }

@@ -17,14 +17,19 @@ enum JSONResponse {
         try parse(try await collect(request, limit: limit))
     }
 
-    /// Collected body bytes parsed as JSON; 400 when empty or not JSON.
+    /// Collected body bytes parsed as JSON; 400 when empty, not JSON, or nested deeper than ``JSONDepth/limit``.
     static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         guard !bytes.isEmpty else { throw APIError.badRequest("Request body is empty; expected JSON") }
+        let value: JSONValue
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch {
             throw APIError.badRequest("Request body is not valid JSON: \(Self.describe(error))")
         }
+        if let path = JSONDepth.firstTooDeep(value) {
+            throw APIError.badRequest("\(path): nests arrays and objects deeper than \(JSONDepth.limit) levels, the limit for JSON bodies")
+        }
+        return value
     }
 
     /// The raw body; 413 past `limit`.

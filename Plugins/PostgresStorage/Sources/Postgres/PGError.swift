@@ -15,6 +15,9 @@ struct PGError: Error, CustomStringConvertible {
         self.connectionLost = connectionLost
     }
 
+    /// The SQLSTATE of a statement canceled at `statement_timeout` (or by a cancel request).
+    static let queryCanceled = "57014"
+
     /// Whether a constraint (UNIQUE, NOT NULL, …) was violated: SQLSTATE class 23.
     var isConstraintViolation: Bool { sqlState?.hasPrefix("23") ?? false }
 

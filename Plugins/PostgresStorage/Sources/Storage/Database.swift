@@ -68,7 +68,8 @@ final class Database: Sendable {
     }
 
     /// Maps failures to ``StorageError``: constraint violations become conflicts, unstorable values invalid
-    /// input, anything else (a lost connection, a server error) "unavailable".
+    /// input, a statement canceled at `statement_timeout` "too slow", anything else (a lost connection, a server
+    /// error) "unavailable".
     private func storageErrors<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
@@ -78,6 +79,8 @@ final class Database: Sendable {
             throw StorageError.conflict(error.message)
         } catch let error as PGError where error.isDataException {
             throw StorageError.invalid(error.message)
+        } catch let error as PGError where error.sqlState == PGError.queryCanceled {
+            throw StorageError.tooSlow("PostgreSQL's statement_timeout, the storage setting statementTimeoutMs")
         } catch let error as PGError where error.message.hasPrefix("cannot connect") {
             throw StorageError.unavailable(error.message)
         } catch let error as RowEncodingError {

@@ -17,6 +17,8 @@ public struct SQLiteStorageFactory: ComponentFactory {
                         help: "read-only connections, \(SQLiteStorageSettings.readerRange.lowerBound) to \(SQLiteStorageSettings.readerRange.upperBound) (default \(SQLiteStorageSettings.defaultReaders))"),
             SettingSpec(SQLiteStorageSettings.Key.busyTimeoutMs, .integer,
                         help: "how long a connection waits for a lock held by another process, in milliseconds (default \(SQLiteStorageSettings.defaultBusyTimeoutMs))"),
+            SettingSpec(SQLiteStorageSettings.Key.statementTimeoutMs, .integer,
+                        help: "how long one read (a list, a trace, a metrics query) may run before it is stopped with 422, in milliseconds; 0 for no limit (default \(SQLiteStorageSettings.defaultStatementTimeoutMs))"),
         ]
     }
 

@@ -8,12 +8,16 @@ struct SQLiteStorageSettings: Sendable {
         static let path = "path"
         static let readers = "readers"
         static let busyTimeoutMs = "busyTimeoutMs"
+        static let statementTimeoutMs = "statementTimeoutMs"
     }
 
     static let defaultReaders = 4
     static let readerRange = 1...64
     static let defaultBusyTimeoutMs = 5000
     static let busyTimeoutRange = 0...Int(Int32.max)
+    /// As the PostgreSQL storage's default: a read past a minute is stopped (422 naming this setting).
+    static let defaultStatementTimeoutMs = 60_000
+    static let statementTimeoutRange = 0...Int(Int32.max)
 
     /// The database file: an absolute path without `.` or `..` components.
     let path: String
@@ -21,6 +25,8 @@ struct SQLiteStorageSettings: Sendable {
     let readers: Int
     /// How long to wait for a lock, in milliseconds.
     let busyTimeoutMs: Int32
+    /// How long one read may run, in milliseconds (0: no limit).
+    let statementTimeoutMs: Int
 
     /// Reads valid settings, resolving a relative path against the config folder; throws ``InvalidSettings`` otherwise.
     init(_ settings: PluginSettings, context: ComponentContext) throws(InvalidSettings) {
@@ -31,6 +37,7 @@ struct SQLiteStorageSettings: Sendable {
         self.path = URL(fileURLWithPath: context.resolvePath(path)).standardizedFileURL.path
         readers = settings.integer(Key.readers) ?? Self.defaultReaders
         busyTimeoutMs = Int32(clamping: settings.integer(Key.busyTimeoutMs) ?? Self.defaultBusyTimeoutMs)
+        statementTimeoutMs = settings.integer(Key.statementTimeoutMs) ?? Self.defaultStatementTimeoutMs
     }
 
     /// Every problem with values whose types already match their specs (the kernel checks presence and types).
@@ -41,6 +48,7 @@ struct SQLiteStorageSettings: Sendable {
         }
         if let issue = rangeIssue(settings, Key.readers, readerRange) { issues.append(issue) }
         if let issue = rangeIssue(settings, Key.busyTimeoutMs, busyTimeoutRange) { issues.append(issue) }
+        if let issue = rangeIssue(settings, Key.statementTimeoutMs, statementTimeoutRange) { issues.append(issue) }
         return issues
     }
 

@@ -19,6 +19,8 @@ final class SQLiteConnection {
 
     private var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
+    /// The deadline reads run under (see ``withDeadline(milliseconds:_:)``).
+    private let deadline = StatementDeadline()
 
     /// Opens the database at `path` with `sqlite3_open_v2` flags; `busyTimeoutMs` bounds waits for locks.
     init(path: String, flags: Int32, busyTimeoutMs: Int32) throws {
@@ -32,6 +34,7 @@ final class SQLiteConnection {
         handle = opened
         sqlite3_extended_result_codes(opened, 1)
         sqlite3_busy_timeout(opened, busyTimeoutMs)
+        deadline.install(on: opened)
         guard MetricsAggregates.register(on: opened) else {
             let error = SQLiteError(code: sqlite3_errcode(opened), connection: opened)
             sqlite3_close_v2(opened)
@@ -41,6 +44,12 @@ final class SQLiteConnection {
     }
 
     deinit { close() }
+
+    /// Runs `body` with every statement interrupted (`SQLITE_INTERRUPT`) once `milliseconds` have passed; 0 runs it
+    /// without a deadline.
+    func withDeadline<T>(milliseconds: Int, _ body: () throws -> T) rethrows -> T {
+        try deadline.armed(milliseconds: milliseconds, body)
+    }
 
     /// Whether the main database was opened read-only (asked for, or because the file is not writable).
     var isReadOnly: Bool {
@@ -113,6 +122,11 @@ final class SQLiteConnection {
         statements.removeAll()
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
+    }
+
+    /// Runs `body` with the raw connection handle, for SQLite APIs this type does not wrap (the online backup).
+    func withRawHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try body(try openHandle())
     }
 
     /// The cached statement for `sql`, prepared on first use.

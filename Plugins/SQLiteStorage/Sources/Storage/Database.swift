@@ -10,11 +10,14 @@ final class Database: Sendable {
     let path: String
     private let writer: ConnectionWorker
     private let readers: ReaderPool
+    /// How long one read may run before its statement is interrupted, in milliseconds; 0 for no limit.
+    let statementTimeoutMs: Int
 
-    private init(path: String, writer: ConnectionWorker, readers: ReaderPool) {
+    private init(path: String, writer: ConnectionWorker, readers: ReaderPool, statementTimeoutMs: Int) {
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.statementTimeoutMs = statementTimeoutMs
     }
 
     /// Page cache of the writer connection, in KiB.
@@ -34,8 +37,9 @@ final class Database: Sendable {
     static let readerCacheKiB = 8_192
 
     /// Opens (creating if needed) the database at `path` in WAL mode with `synchronous=FULL`, then `readers`
-    /// read-only connections. Throws ``StorageError/unavailable(_:)`` naming the path and the reason.
-    static func open(path: String, readers: Int, busyTimeoutMs: Int32) throws -> Database {
+    /// read-only connections, whose reads stop after `statementTimeoutMs`. Throws ``StorageError/unavailable(_:)``
+    /// naming the path and the reason.
+    static func open(path: String, readers: Int, busyTimeoutMs: Int32, statementTimeoutMs: Int) throws -> Database {
         do {
             try createFolder(of: path)
             let writer = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -59,7 +63,8 @@ final class Database: Sendable {
                 try reader.execute("PRAGMA cache_size=-\(readerCacheKiB)")
                 return ConnectionWorker(reader, label: "dev.lantern.sqlite.reader.\(index)")
             }
-            return Database(path: path, writer: ConnectionWorker(writer, label: "dev.lantern.sqlite.writer"), readers: ReaderPool(pool))
+            return Database(path: path, writer: ConnectionWorker(writer, label: "dev.lantern.sqlite.writer"), readers: ReaderPool(pool),
+                            statementTimeoutMs: statementTimeoutMs)
         } catch let error as SQLiteError {
             throw StorageError.unavailable("cannot open SQLite database at \(path): \(error.message)")
         } catch {
@@ -82,10 +87,15 @@ final class Database: Sendable {
         try await storageErrors { try await writer.run(body) }
     }
 
-    /// Runs `body` on an idle read-only connection inside one read transaction, so all its queries see one snapshot.
+    /// Runs `body` on an idle read-only connection inside one read transaction, so all its queries see one snapshot;
+    /// past ``statementTimeoutMs`` the running statement is interrupted and the read fails as too slow. Writes have
+    /// no deadline: an acknowledged event must not be given up half-way.
     func read<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
-        try await storageErrors {
-            try await readers.read { connection in try connection.transaction(.deferred) { try body(connection) } }
+        let timeout = statementTimeoutMs
+        return try await storageErrors {
+            try await readers.read { connection in
+                try connection.withDeadline(milliseconds: timeout) { try connection.transaction(.deferred) { try body(connection) } }
+            }
         }
     }
 
@@ -96,7 +106,7 @@ final class Database: Sendable {
     }
 
     /// Maps failures to ``StorageError``: constraint violations become conflicts, unstorable values invalid input,
-    /// anything else "unavailable".
+    /// a read stopped at its deadline "too slow", anything else "unavailable".
     private func storageErrors<T>(_ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
@@ -104,6 +114,8 @@ final class Database: Sendable {
             throw error
         } catch let error as SQLiteError where error.isConstraintViolation {
             throw StorageError.conflict(error.message)
+        } catch let error as SQLiteError where error.code & 0xFF == SQLITE_INTERRUPT {
+            throw StorageError.tooSlow("\(statementTimeoutMs) ms, the storage setting statementTimeoutMs")
         } catch let error as RowEncodingError {
             throw StorageError.invalid(error.description)
         } catch {

@@ -27,7 +27,8 @@ final class SQLiteStorage: SQLStorage {
     /// Throws ``StorageError/unavailable(_:)`` naming the path and the reason. Does nothing when already started.
     public func start(host: any PluginHost) async throws {
         guard state.withLock({ $0 == nil }) else { return }
-        let database = try Database.open(path: settings.path, readers: settings.readers, busyTimeoutMs: settings.busyTimeoutMs)
+        let database = try Database.open(path: settings.path, readers: settings.readers, busyTimeoutMs: settings.busyTimeoutMs,
+                                         statementTimeoutMs: settings.statementTimeoutMs)
         let alreadyRunning = state.withLock { current -> Bool in
             guard current == nil else { return true }
             current = Running(database: database, host: host)
@@ -65,6 +66,9 @@ final class SQLiteStorage: SQLStorage {
         }
         return (running.database, running.host)
     }
+
+    /// How long the backup's connections wait for a lock.
+    var backupBusyTimeoutMs: Int32 { settings.busyTimeoutMs }
 
     /// The host's current time; throws when the storage is not started.
     func now() throws -> Date { try running().host.now() }

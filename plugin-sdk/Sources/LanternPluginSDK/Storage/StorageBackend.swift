@@ -109,6 +109,9 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     case unavailable(String)
     /// The input cannot be stored as given (e.g. a non-finite number); the text names the field.
     case invalid(String)
+    /// A query ran past the storage's statement deadline and was stopped; the text names the deadline and the
+    /// setting that sets it. Retrying the same query will not help; a narrower one may.
+    case tooSlow(String)
 
     public var description: String {
         switch self {
@@ -116,6 +119,7 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .conflict(let what): "conflict: \(what)"
         case .unavailable(let why): "storage unavailable: \(why)"
         case .invalid(let what): "invalid input: \(what)"
+        case .tooSlow(let what): "query stopped at the statement deadline: \(what)"
         }
     }
 }
