@@ -4,7 +4,8 @@ import LanternPluginSDK
 
 /// `GET/DELETE /api/public/traces` and `/api/public/traces/{traceId}`.
 struct TraceRoutes {
-    static let sortable = ["timestamp", "name", "userId", "sessionId", "release", "version"]
+    /// Langfuse's sort fields, and the totals Lantern adds (`latency`, `totalCost`, `totalTokens`).
+    static let sortable = ["timestamp", "name", "userId", "sessionId", "release", "version", "latency", "totalCost", "totalTokens"]
     let support: RouteSupport
 
     func register(on group: RouterGroup<LanternRequestContext>) {

@@ -77,6 +77,12 @@ package struct TraceQueries<Connection: SQLConnection> {
     }
 }
 
-/// Sort fields of ``TraceQuery/orderBy`` and their columns; anything else sorts by timestamp.
+/// Sort fields of ``TraceQuery/orderBy`` and their columns; anything else sorts by timestamp. The totals are read
+/// from the trace's `trace_totals` row (a trace without observations has none and sorts as NULL).
 private let traceSortColumns = ["timestamp": "timestamp", "name": "name", "userId": "user_id", "sessionId": "session_id",
-                                "release": "release", "version": "version"]
+                                "release": "release", "version": "version", "latency": traceTotal("tt.last_end - tt.first_start"),
+                                "totalCost": traceTotal("tt.total_cost"), "totalTokens": traceTotal("tt.total_tokens")]
+
+private func traceTotal(_ column: String) -> String {
+    "(SELECT \(column) FROM trace_totals tt WHERE tt.project_id = traces.project_id AND tt.trace_id = traces.id)"
+}

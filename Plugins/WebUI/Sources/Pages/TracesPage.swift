@@ -6,7 +6,7 @@ import LanternPluginSDK
 /// `filter`, `orderBy`, `pageIndex`, `pageSize`).
 enum TracesPage {
     /// The sort columns the traces API serves.
-    static let sortable = ["timestamp", "name", "userId", "sessionId", "release", "version"]
+    static let sortable = ["timestamp", "name", "userId", "sessionId", "release", "version", "latency", "totalCost", "totalTokens"]
     /// Auto-refresh choices: (URL token, seconds).
     static let refreshChoices: [(token: String, seconds: Int)] = [("5s", 5), ("30s", 30), ("1m", 60), ("5m", 300), ("15m", 900)]
 

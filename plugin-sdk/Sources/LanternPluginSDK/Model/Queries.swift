@@ -27,7 +27,8 @@ public struct TraceQuery: Sendable, Hashable {
     /// strictly after this one, `page.page` is ignored, and `totalItems` still counts every match. Other orders page
     /// by number.
     public var after: TraceCursor?
-    /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`; ties broken by id.
+    /// Sort field: `timestamp`, `name`, `userId`, `sessionId`, `release`, `version`, or a total of the trace's
+    /// observations, `latency`, `totalCost`, `totalTokens`; ties broken by id.
     public var orderBy: String = "timestamp"
     public var direction: SortDirection = .descending
     public var page = PageRequest()

@@ -168,6 +168,15 @@ enum TraceListCases {
             c.expectEqual(try await names([TraceTotalFilter(.latency, .greater, 4), TraceTotalFilter(.inputTokens, .greater, 1)]), ["pricey"],
                           "latency from the first start to the last end, and filters combine")
             c.expectEqual(try await names([TraceTotalFilter(.latency, .less, 0.5)]), [], "no match")
+            func sorted(_ field: String, _ direction: SortDirection) async throws -> [String] {
+                var query = TraceQuery()
+                (query.orderBy, query.direction) = (field, direction)
+                return try await c.storage.traces(projectID: c.projectID, query: query).items.map { String($0.trace.id.prefix { $0 != "-" }) }
+                    .filter { $0 != "empty" }
+            }
+            c.expectEqual(try await sorted("totalCost", .descending), ["pricey", "cheap"], "by total cost, most expensive first")
+            c.expectEqual(try await sorted("latency", .ascending), ["cheap", "pricey"], "by latency, fastest first")
+            c.expectEqual(try await sorted("totalTokens", .descending), ["pricey", "cheap"], "by tokens")
             let pricey = try c.require(try await c.storage.trace(projectID: c.projectID, id: "pricey-\(c.projectID.prefix(6))"), "pricey")
             c.expectEqual(pricey.inputTokens, 2000, "inputTokens on the read")
             c.expectEqual(pricey.outputTokens, 1000, "outputTokens on the read")
