@@ -155,6 +155,35 @@ def target_budget(results, name, backend):
     return lines
 
 
+def page_table(backend):
+    """The web UI's pages, in the read table's style, with each page's p50 target."""
+    return _table(["page (signed in)", "n", "p50 ms", "p99 ms", "non-200", "mean KB", "p50 target ms"],
+                  [[r["case"], r["requests"], r["p50_ms"], r["p99_ms"], r["errors"], r["mean_kb"], r["target_ms"]]
+                   for r in backend["pages"]])
+
+
+def _verdict(ratio, errors):
+    """met / not met for a figure/target ratio; a page that answered anything but 200 never meets its target."""
+    if errors:
+        return f"**not met** ({errors} non-200 answers)"
+    return "**met**" if ratio < 1 else "**not met**"
+
+
+def page_targets(backend):
+    """A line per target of the issue's quality bar: the p50 of a page, or its largest body, against the target."""
+    lines = []
+    for r in backend["pages"]:
+        if r["target_ms"] is not None and r["p50_ms"] is not None:
+            ratio = r["p50_ms"] / r["target_ms"]
+            lines.append(f"- `{r['case']}`: p50 {r['p50_ms']:,.1f} ms, target < {r['target_ms']} ms "
+                         f"(p50/target {ratio:.2f}): {_verdict(ratio, r['errors'])}")
+        if r.get("target_bytes"):
+            ratio = r["max_bytes"] / r["target_bytes"]
+            lines.append(f"- page weight of `{r['case']}` (no observation opened): {r['max_bytes']:,} bytes, target < "
+                         f"{r['target_bytes']:,} bytes (ratio {ratio:.2f}): {_verdict(ratio, r['errors'])}")
+    return lines
+
+
 HISTORY_HEADING = "## History"
 
 
@@ -245,13 +274,25 @@ def render(results):
             out += ["### Reads on a seeded database", "",
                     f"Seeded {s['observations']:,} observations in {s['traces']:,} traces ({s['events']:,} events incl. "
                     f"trace-create) in **{s['seconds']:.1f} s** ({s['events_per_s']:,.0f} events/s; {s['clients']} clients, "
-                    f"~{s['batch_events']} events per batch; rejected events: {s['rejected_events']}, failed batches: "
-                    f"{s['failed_batches']}). Stored according to the API: {_fmt(s.get('stored_traces'))} traces, "
+                    f"at most {s['batch_events']} events per batch unless one trace is larger; rejected events: "
+                    f"{s['rejected_events']}, failed batches: {s['failed_batches']}). Stored according to the API: {_fmt(s.get('stored_traces'))} traces, "
                     f"{_fmt(s.get('stored_observations'))} observations.", ""]
         if backend.get("reads"):
             out += [_table(["request", "n", "p50 ms", "p99 ms", "non-200", "mean items", "mean KB"],
                            [[r["case"], r["requests"], r["p50_ms"], r["p99_ms"], r["errors"], r["mean_items"], r["mean_kb"]]
                             for r in backend["reads"]]), ""]
+        if backend.get("pages"):
+            out += ["#### Web UI pages", "",
+                    "The WebUI plugin's server-rendered HTML on the same database, same method (one keep-alive connection, "
+                    "one warm-up, sequential requests), signed in with the session cookie of `POST /api/auth/sign-in`; "
+                    "a page that is not signed in answers 303, counted as non-200. KB = bytes of the HTML answer / 1024. "
+                    "The 200-observation trace cycles through those traces; the 1,000-observation trace is one trace.", "",
+                    page_table(backend), "",
+                    f"Targets (the issue's quality bar, set for 1,000,000 observations; this run seeded "
+                    f"{backend['seed']['observations']:,}):", ""]
+            out += page_targets(backend) + [""]
+        if backend.get("pages_error"):
+            out += [f"Web UI pages not measured: {backend['pages_error']}", ""]
     if results.get("cold_start"):
         c = results["cold_start"]
         out += ["## Cold start (dev profile, SQLite)", "",

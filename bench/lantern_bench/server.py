@@ -10,6 +10,10 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PUBLIC_KEY, SECRET_KEY = "pk-lf-dev", "sk-lf-dev"
+# The user the page benchmarks sign in as: the dev profile's `init.user` (LANTERN_DEV_*), and on the production
+# profile, which has no `init:` block, Langfuse's headless initialisation (LANGFUSE_INIT_USER_*), an OWNER of the
+# organization the seeded project joins.
+USER_EMAIL, USER_PASSWORD = "dev@lantern.local", "lantern-dev-1"
 PROFILES = {"sqlite": "config/dev-sqlite.yaml", "postgres": "config/production-postgres.yaml"}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -74,7 +78,9 @@ class Lantern:
     def __init__(self, binary, config, port, env_extra, log_path):
         self.binary, self.config, self.port, self.log_path = binary, config, port, log_path
         self.env = dict(os.environ, LANTERN_HOST="127.0.0.1", LANTERN_PORT=str(port),
-                        LANTERN_PUBLIC_KEY=PUBLIC_KEY, LANTERN_SECRET_KEY=SECRET_KEY, **env_extra)
+                        LANTERN_PUBLIC_KEY=PUBLIC_KEY, LANTERN_SECRET_KEY=SECRET_KEY,
+                        LANTERN_DEV_EMAIL=USER_EMAIL, LANTERN_DEV_PASSWORD=USER_PASSWORD,
+                        LANGFUSE_INIT_USER_EMAIL=USER_EMAIL, LANGFUSE_INIT_USER_PASSWORD=USER_PASSWORD, **env_extra)
         self.process = None
 
     def spawn(self):

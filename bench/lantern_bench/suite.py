@@ -191,8 +191,21 @@ class Suite:
             out["reads"] = reads.measure(self.args.port, seed["traces"], self.args.read_requests)
             for r in out["reads"]:
                 log(f"{store.name} {r['case']}: p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, errors {r['errors']}")
+            self.pages(store.name, out, seed["traces"])
         finally:
             server.stop()
+
+    def pages(self, name, out, traces):
+        """The web UI's pages on the seeded database, signed in; a failed sign-in is reported and skips them."""
+        try:
+            out["pages"] = reads.measure_pages(self.args.port, traces, self.args.read_requests)
+        except (RuntimeError, OSError, KeyError, ValueError) as error:
+            out["pages_error"] = f"{type(error).__name__}: {error}"
+            log(f"{name}: pages skipped: {out['pages_error']}")
+            return
+        for r in out["pages"]:
+            log(f"{name} {r['case']}: p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, non-200 {r['errors']}, "
+                f"{r['mean_kb']:.0f} KB")
 
     def cold_start(self):
         runs = []
