@@ -48,4 +48,33 @@ struct StatementDeadlineTests {
             }
         }
     }
+
+    /// PostgreSQL's `statement_timeout` (`statementTimeoutMs`) cancels a slow read, which leaves the storage as
+    /// ``StorageError/tooSlow(_:)`` (the kernel's 422), not "unavailable".
+    @Test(.enabled(if: PostgresConformanceTests.url != nil || PostgresConformanceTests.required,
+                   "SKIPPED: needs LANTERN_TEST_POSTGRES_URL (scripts/postgres-start prints one)"))
+    func postgresStatementTimeoutIsTooSlow() async throws {
+        let url = try #require(PostgresConformanceTests.url, "LANTERN_REQUIRE_POSTGRES=1 but LANTERN_TEST_POSTGRES_URL is not set")
+        let project = "deadline-\(UUID().uuidString.prefix(8))"
+        let writer = try await StorageUnderTest.start("libPostgresStorage.so", type: "postgres", settings: ["url": .string(url)],
+                                                      configDirectory: NSTemporaryDirectory())
+        let now = Date()
+        let events = (0..<20_000).map { index -> IngestionEvent in
+            var update = TraceUpdate(id: "t-\(index)")
+            update.timestamp = now
+            update.input = .string("a question that does not hold the searched word, number \(index)")
+            return IngestionEvent(id: "e-\(index)", timestamp: now, payload: .trace(update))
+        }
+        _ = try await writer.write(events, projectID: project)
+        await writer.shutdown()
+        let reader = try await StorageUnderTest.start("libPostgresStorage.so", type: "postgres",
+                                                      settings: ["url": .string(url), "statementTimeoutMs": 1],
+                                                      configDirectory: NSTemporaryDirectory())
+        var query = TraceQuery()
+        query.search = TraceSearch(text: "needle", scopes: [.input, .output])
+        await #expect(throws: StorageError.tooSlow("PostgreSQL's statement_timeout, the storage setting statementTimeoutMs")) {
+            _ = try await reader.traces(projectID: project, query: query)
+        }
+        await reader.shutdown()
+    }
 }
