@@ -215,8 +215,11 @@ def test_sign_in_explore_and_sign_out(lantern_server, api, browser, member, trac
     comment = f"checked by the browser test {uid()[:6]}"
     browser.find_element(By.CSS_SELECTOR, "form.comment-form textarea").send_keys(comment)
     browser.find_element(By.CSS_SELECTOR, "form.comment-form button").click()
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(browser, 15).until(lambda d: comment in d.find_element(By.ID, "comments").text, "the new comment is not listed")
+    # The post redirects back to the trace page: the old page's section may go stale while it is read.
+    WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: comment in d.find_element(By.ID, "comments").text, "the new comment is not listed")
     assert "Comments on this trace (1)" in browser.find_element(By.ID, "comments").text
     browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.ID, "comments"))
     shot(browser, "04a-comment")
