@@ -25,12 +25,17 @@ struct CostsCommand: AsyncParsableCommand {
         func run() async throws {
             let runtime = try CommandSupport.prepare(config)
             let (project, from, to) = (project, from, to)
+            let bar = ProgressDisplay(label: "recompute")
             do {
                 let report = try await runtime.whileRunning {
-                    try await CostRecomputation(runtime: runtime).run(projectName: project, from: from, to: to)
+                    try await CostRecomputation(runtime: runtime).run(projectName: project, from: from, to: to) { examined, total in
+                        bar.show(done: examined, of: total, unit: "observations")
+                    }
                 }
+                bar.finish()
                 print(report)
             } catch {
+                bar.finish()
                 await runtime.shutdown()
                 CommandSupport.fail("lantern costs recompute: \(error)")
             }

@@ -52,6 +52,7 @@ def test_recompute_reprices_with_the_current_model_and_keeps_client_costs(lanter
     assert res.returncode == 0, f"costs recompute: exit code {res.returncode}; stdout={res.stdout!r} stderr={res.stderr!r}"
     # other tests' generations may share the window: at least this test's two are counted
     assert re.search(r"re-priced [1-9]\d*, kept [1-9]\d* with client-sent costs", res.stdout), f"costs recompute report: {res.stdout!r}"
+    assert "recompute: 100% (" in res.stderr, f"costs recompute progress lines: {res.stderr!r}"
 
     repriced = cost_of(api, f"priced-{u}", 2.0, "re-priced by the current model (1000 × 0.002)")
     assert repriced["modelId"] == new_model, f"modelId after recompute: expected {new_model}, got {repriced.get('modelId')!r}"

@@ -23,8 +23,9 @@ public struct CostRecomputation: Sendable {
     public init(runtime: LanternRuntime) { self.runtime = runtime }
 
     /// Re-prices the observations of the project named `projectName` (every project when nil) that started in
-    /// `from ..< to`, both ISO-8601 date-times.
-    public func run(projectName: String?, from: String, to: String) async throws -> Report {
+    /// `from ..< to`, both ISO-8601 date-times; `progress` hears the observations examined of those in the range.
+    public func run(projectName: String?, from: String, to: String,
+                    progress: @Sendable (_ examined: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Report {
         guard let start = ISO8601Timestamp.parse(from) else { throw ValidationFailure("--from: not an ISO-8601 date-time: \(from)") }
         guard let end = ISO8601Timestamp.parse(to) else { throw ValidationFailure("--to: not an ISO-8601 date-time: \(to)") }
         guard start < end else { throw ValidationFailure("--from must be before --to") }
@@ -32,14 +33,19 @@ public struct CostRecomputation: Sendable {
         let projects = try await storage.projects().filter { projectName == nil || $0.name == projectName }
         if let projectName, projects.isEmpty { throw ValidationFailure("no project named \(projectName)") }
         var report = Report()
+        var inRange = ObservationQuery()
+        inRange.fromStartTime = start
+        inRange.toStartTime = end
+        inRange.page = PageRequest(page: 1, limit: 1)
+        var total = 0
+        for project in projects { total += try await storage.observations(projectID: project.id, query: inRange).totalItems }
         for project in projects {
-            var query = ObservationQuery()
-            query.fromStartTime = start
-            query.toStartTime = end
+            var query = inRange
             query.page = PageRequest(page: 1, limit: 100)
             while true {
                 let page = try await storage.observations(projectID: project.id, query: query)
                 report.examined += page.items.count
+                progress(report.examined, max(total, report.examined))
                 let events = page.items.compactMap { event(repricing: $0, report: &report) }
                 if !events.isEmpty {
                     let outcomes = try await runtime.pipeline.accept(events, projectID: project.id)
