@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "OTelReceiver", type: .dynamic, targets: ["OTelReceiver"]),
         .library(name: "PostgresStorage", type: .dynamic, targets: ["PostgresStorage"]),
         .library(name: "WebUI", type: .dynamic, targets: ["WebUI"]),
+        .library(name: "LLMJudge", type: .dynamic, targets: ["LLMJudgePlugin"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -46,6 +49,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Core/LanternCore"
         ),
@@ -83,6 +89,11 @@ let package = Package(
             path: "Plugins/WebUI/Sources",
             linkerSettings: pluginLinkerSettings
         ),
+        // LLM-as-a-judge: provider adapters and structured output, over the kernel's HTTP client (no NIO of its own).
+        // The logic is a static target its tests link; the plugin's entry points live in their own target, so the test
+        // bundle never holds two plugins' `lantern_plugin_*` symbols.
+        .target(name: "LLMJudge", dependencies: [sdk], path: "Plugins/LLMJudge/Sources"),
+        .target(name: "LLMJudgePlugin", dependencies: [sdk, "LLMJudge"], path: "Plugins/LLMJudge/Entry", linkerSettings: pluginLinkerSettings),
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
         .target(
             name: "OTelReceiver",
@@ -106,5 +117,6 @@ let package = Package(
         ),
         // The OTLP receiver's own tests: its module directly (`@testable import OTelReceiver`), not the kernel.
         .testTarget(name: "OTelReceiverTests", dependencies: ["OTelReceiver", sdk], path: "Tests/OTelReceiverTests"),
+        .testTarget(name: "LLMJudgeTests", dependencies: ["LLMJudge", sdk], path: "Tests/LLMJudgeTests"),
     ]
 )

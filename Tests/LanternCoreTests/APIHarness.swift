@@ -20,6 +20,9 @@ struct APIHarness {
         """
     static let organizationKey = basic("pk-lf-org", "sk-lf-org")
 
+    /// The process environment with a key for LLM connections' secrets.
+    static let environment = ProcessInfo.processInfo.environment.merging([SecretBox.environmentKey: String(repeating: "5a", count: 32)]) { _, new in new }
+
     func withServer(extraPlugins: String = "", cost: String = "", topLevel: String = "",
                     _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace) async throws -> Void) async throws {
         try await withRuntime(extraPlugins: extraPlugins, cost: cost, topLevel: topLevel) { client, workspace, _ in try await body(client, workspace) }
@@ -30,7 +33,8 @@ struct APIHarness {
                      _ body: @escaping @Sendable (any TestClientProtocol, TestWorkspace, LanternRuntime) async throws -> Void) async throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
-        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost, topLevel: topLevel))
+        let runtime = try LanternRuntime.prepare(configPath: try workspace.sqliteConfig(extraPlugins: extraPlugins, cost: cost, topLevel: topLevel),
+                                                 environment: Self.environment)
         try await runtime.whileRunning {
             let app = Application(router: try LanternServer.router(for: runtime))
             try await app.test(.router) { client in try await body(client, workspace, runtime) }

@@ -21,6 +21,7 @@ struct AuditCoverageTests {
     private static let plugins = """
       otlp: { load: OTelReceiver }
       audit: { load: FixturePlugin, component: file-audit, settings: { path: audit.txt } }
+      judge: { load: LLMJudge }
     """
 
     @Test(.timeLimit(.minutes(1)))
@@ -87,6 +88,7 @@ struct AuditCoverageTests {
                                          expect: "model.created")
             _ = try await mutate(.delete, "/api/public/models/{id}", "/api/public/models/\(model?.objectValue?["id"]?.stringValue ?? "")",
                                  expect: "model.deleted")
+            try await evaluationMutations(mutate: mutate)
             _ = try await mutate(.delete, "/api/public/scores/{scoreId}", "/api/public/scores/s1", expect: "score.deleted")
             _ = try await mutate(.delete, "/api/public/traces/{traceId}", "/api/public/traces/t1", expect: "trace.deleted")
             _ = try await mutate(.delete, "/api/public/traces", "/api/public/traces", ["traceIds": ["t2", "t3"]], expect: "trace.deleted")
@@ -110,6 +112,35 @@ struct AuditCoverageTests {
             #expect(mutating.subtracting(Self.telemetryRoutes).subtracting(["POST /bench/discard"]) == Set(performed.map(\.route)),
                     "the test covers exactly the router's mutating routes")
         }
+    }
+
+    /// LLM connections, evaluators and evaluation rules (a disabled rule, so no judge must be reachable).
+    private func evaluationMutations(mutate: (HTTPRequest.Method, String, String, JSONValue?, String, String) async throws -> JSONValue?)
+        async throws {
+        let alpha = APIHarness.alpha
+        let connection = try await mutate(.put, "/api/public/llm-connections", "/api/public/llm-connections",
+                                          ["provider": "openai", "adapter": "openai", "secretKey": "sk-test-0000", "baseURL": "http://127.0.0.1:9/v1"],
+                                          "llmConnection.created", alpha)
+        let connectionID = connection?.objectValue?["id"]?.stringValue ?? ""
+        _ = try await mutate(.post, "/api/public/llm-connections/{id}/test", "/api/public/llm-connections/\(connectionID)/test",
+                             ["model": "gpt-4o-mini"], "llmConnection.tested", alpha)
+        let output: JSONValue = ["dataType": "BOOLEAN", "reasoning": ["description": "why"], "score": ["description": "is it right"]]
+        let evaluator = try await mutate(.post, "/api/public/unstable/evaluators", "/api/public/unstable/evaluators",
+                                         ["name": "right", "prompt": "Is {{output}} right?", "outputDefinition": output,
+                                          "modelConfig": ["provider": "openai", "model": "gpt-4o-mini"]], "evaluator.created", alpha)
+        let rule = try await mutate(.post, "/api/public/unstable/evaluation-rules", "/api/public/unstable/evaluation-rules",
+                                    ["name": "rightness", "target": "observation", "enabled": false,
+                                     "evaluators": [["evaluator": ["name": "right"], "mapping": [["variable": "output", "source": "output"]]]]],
+                                    "evaluationRule.created", alpha)
+        let ruleID = rule?.objectValue?["id"]?.stringValue ?? ""
+        _ = try await mutate(.patch, "/api/public/unstable/evaluation-rules/{evaluationRuleId}", "/api/public/unstable/evaluation-rules/\(ruleID)",
+                             ["sampling": 0.5], "evaluationRule.updated", alpha)
+        _ = try await mutate(.delete, "/api/public/unstable/evaluation-rules/{evaluationRuleId}", "/api/public/unstable/evaluation-rules/\(ruleID)",
+                             nil, "evaluationRule.deleted", alpha)
+        _ = try await mutate(.delete, "/api/public/unstable/evaluators/{evaluatorId}",
+                             "/api/public/unstable/evaluators/\(evaluator?.objectValue?["id"]?.stringValue ?? "")", nil, "evaluator.deleted", alpha)
+        _ = try await mutate(.delete, "/api/public/llm-connections/{id}", "/api/public/llm-connections/\(connectionID)", nil,
+                             "llmConnection.deleted", alpha)
     }
 
     /// The admin API's mutations (recorded by `mutate`) and sign-in's (returned), in an order where each has what it needs.

@@ -37,6 +37,17 @@ struct ConfigParserTests {
         }
     }
 
+    @Test func evaluationSettingsAreReadAndChecked() throws {
+        let config = try parse("version: 1\nevaluation: { concurrency: 8, settleMilliseconds: 0, defaultModel: { provider: openai, model: gpt-4o-mini } }\n")
+        #expect(config.evaluation.concurrency == 8 && config.evaluation.settleMilliseconds == 0)
+        #expect(config.evaluation.defaultModel == EvaluationSettings.DefaultModel(provider: "openai", model: "gpt-4o-mini"))
+        #expect(try parse("version: 1\n").evaluation == EvaluationSettings(), "defaults without the section")
+        #expect { try parse("version: 1\nevaluation: { concurrency: 0, retries: 3, defaultModel: { provider: openai } }\n") } throws: { error in
+            let text = "\(error)"
+            return text.contains("evaluation.concurrency") && text.contains("evaluation.retries") && text.contains("evaluation.defaultModel: needs both")
+        }
+    }
+
     @Test func connectionLimitsAreRangeChecked() throws {
         let config = try parse("version: 1\nserver: { idleTimeoutSeconds: 5, maxConnections: 100 }\n")
         #expect(config.server.idleTimeoutSeconds == 5 && config.server.maxConnections == 100)

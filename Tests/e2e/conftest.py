@@ -37,6 +37,8 @@ DEFAULT_PUBLIC_KEY = "pk-lf-dev"
 DEFAULT_SECRET_KEY = "sk-lf-dev"
 DEFAULT_PROJECT_NAME = "dev"
 SECOND_PROJECT_NAME = "e2e-project-b"
+# The key LLM connections' secrets are sealed with in every server the tests start (64 hex digits = 32 bytes).
+E2E_ENCRYPTION_KEY = "7f" * 32
 
 STARTUP_TIMEOUT_S = 30.0
 SHUTDOWN_TIMEOUT_S = 10.0
@@ -396,6 +398,7 @@ def launch_server(config: Path, workdir: Path, env_overrides: dict[str, str], po
         "LANTERN_PORT": str(port),
         "LANTERN_PUBLIC_KEY": DEFAULT_PUBLIC_KEY,
         "LANTERN_SECRET_KEY": DEFAULT_SECRET_KEY,
+        "LANTERN_ENCRYPTION_KEY": E2E_ENCRYPTION_KEY,
     })
     env.update(env_overrides)
     log_path = workdir / f"server-{port}.log"

@@ -47,7 +47,7 @@ def test_plugins_list_names_kind_version_file_and_abi(tmp_path):
     res = run_cli("plugins", "list", "--config", str(REPO_ROOT / "config" / "dev-sqlite.yaml"), env=env)
     assert res.returncode == 0, f"plugins list exit code: {res.returncode}; stderr={res.stderr}"
     for expected in ("storage", "kind:    storage", "type:    sqlite", "dev.lantern.sqlite-storage",
-                     "libSQLiteStorage.so", "abi:     abi=2"):
+                     "libSQLiteStorage.so", "abi:     abi=3"):
         assert expected in res.stdout, f"plugins list output lacks {expected!r}: {res.stdout}"
 
 
@@ -100,6 +100,12 @@ projects:
                 pass
             assert time.monotonic() < deadline, f"server not healthy: {log.read_text()}"
             time.sleep(0.1)
+        # A plugin evaluator runs where a rule names it (type "plugin", the instance id from the config).
+        status, rule = api.post("/api/public/unstable/evaluation-rules", {
+            "name": "refund check", "target": "trace", "enabled": True,
+            "evaluators": [{"evaluator": {"name": "refunds", "type": "plugin"}}]})
+        assert status == 200, f"create rule: {status} {rule}"
+        assert rule["status"] == "active", f"rule status: {rule}"
         hit, miss = uid(), uid()
         api.ingest([event("trace-create", {"id": hit, "output": "I want a REFUND now"}),
                     event("trace-create", {"id": miss, "output": "thanks, all good"})])

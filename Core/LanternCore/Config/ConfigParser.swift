@@ -37,12 +37,13 @@ public struct ConfigParser {
             throw ConfigError(reader.issues + [ConfigIssue(file: displayPath, keyPath: "", message: "the file must be a YAML mapping with at least `version: 1`")])
         }
         reader.rejectUnknownKeys(top, at: "", allowed: ["version", "server", "logging", "metrics", "cost", "pluginDirectories", "plugins", "projects",
-                                                          "printSeededKeys", "auth", "init"])
+                                                          "printSeededKeys", "auth", "init", "evaluation"])
         readVersion(top, &reader)
         if let server = top["server"] { config.server = readServer(server, &reader) }
         if let logging = top["logging"] { config.logging = readLogging(logging, &reader) }
         if let metrics = top["metrics"] { config.metrics = readMetrics(metrics, &reader) }
         if let cost = top["cost"] { config.cost = readCost(cost, directory: config.directory, &reader) }
+        if let evaluation = top["evaluation"] { config.evaluation = readEvaluation(evaluation, &reader) }
         if let directories = top["pluginDirectories"] {
             config.pluginDirectories = (reader.strings(directories, at: "pluginDirectories") ?? [])
                 .map { FilePaths.resolve($0, against: config.directory) }
@@ -126,6 +127,34 @@ public struct ConfigParser {
             limits.maxTimeBuckets = value
         }
         return limits
+    }
+
+    private func readEvaluation(_ node: Node, _ reader: inout NodeReader) -> EvaluationSettings {
+        var settings = EvaluationSettings()
+        guard let map = reader.mapping(node, at: "evaluation") else { return settings }
+        let integers: [(key: String, range: ClosedRange<Int>, set: (inout EvaluationSettings, Int) -> Void)] = [
+            ("concurrency", 1...256, { $0.concurrency = $1 }), ("leaseSeconds", 1...86_400, { $0.leaseSeconds = $1 }),
+            ("pollMilliseconds", 10...60_000, { $0.pollMilliseconds = $1 }), ("timeoutSeconds", 1...3600, { $0.timeoutSeconds = $1 }),
+            ("maxAttempts", 1...20, { $0.maxAttempts = $1 }), ("retryBaseSeconds", 1...3600, { $0.retryBaseSeconds = $1 }),
+            ("pauseAfterFailures", 1...10_000, { $0.pauseAfterFailures = $1 }),
+            ("maxExecutionsPerRulePerHour", 1...10_000_000, { $0.maxExecutionsPerRulePerHour = $1 }),
+            ("settleMilliseconds", 0...3_600_000, { $0.settleMilliseconds = $1 }),
+        ]
+        reader.rejectUnknownKeys(map, at: "evaluation", allowed: integers.map(\.key) + ["defaultModel"])
+        for entry in integers {
+            if let node = map[entry.key], let value = reader.integer(node, at: "evaluation.\(entry.key)", in: entry.range) { entry.set(&settings, value) }
+        }
+        if let node = map["defaultModel"], let model = reader.mapping(node, at: "evaluation.defaultModel") {
+            reader.rejectUnknownKeys(model, at: "evaluation.defaultModel", allowed: ["provider", "model"])
+            let provider = model["provider"].flatMap { reader.string($0, at: "evaluation.defaultModel.provider") }
+            let name = model["model"].flatMap { reader.string($0, at: "evaluation.defaultModel.model") }
+            if let provider, let name {
+                settings.defaultModel = EvaluationSettings.DefaultModel(provider: provider, model: name)
+            } else {
+                reader.report(node, at: "evaluation.defaultModel", "needs both provider (an LLM connection's name) and model")
+            }
+        }
+        return settings
     }
 
     private func readCost(_ node: Node, directory: String, _ reader: inout NodeReader) -> LanternConfig.Cost {

@@ -105,6 +105,8 @@ public struct LanternConfig: Sendable {
     /// The most work one metrics query may ask for.
     public var metrics = MetricsQueryLimits()
     public var cost = Cost()
+    /// The evaluation runtime's limits and timings.
+    public var evaluation = EvaluationSettings()
     /// Absolute extra folders searched for plugins given by name.
     public var pluginDirectories: [String] = []
     public var components: [ComponentEntry] = []

@@ -11,6 +11,10 @@ public struct APIError: Error, Sendable {
     /// The error class name; nil for auth failures, which carry only a message.
     public var errorName: String?
     public var headers: HTTPFields = [:]
+    /// The machine-readable `code` of the unstable evaluation API's error envelope; nil elsewhere.
+    public var code: String?
+    /// That envelope's structured `details`.
+    public var details: JSONValue?
 
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, message: message, errorName: "InvalidRequestError") }
     static func unauthorized(_ message: String) -> APIError { APIError(status: .unauthorized, message: message, errorName: nil) }
@@ -19,6 +23,13 @@ public struct APIError: Error, Sendable {
     static func tooManyRequests(_ message: String, retryAfter: Int) -> APIError {
         var error = APIError(status: .tooManyRequests, message: message, errorName: "TooManyRequestsError")
         error.headers[.retryAfter] = String(retryAfter)
+        return error
+    }
+    /// An error of the unstable evaluation API: Langfuse's `{message, code, details}` envelope.
+    static func evaluation(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: [String: JSONValue]? = nil) -> APIError {
+        var error = APIError(status: status, message: message, errorName: nil)
+        error.code = code
+        error.details = details.map(JSONValue.object)
         return error
     }
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message, errorName: "LangfuseNotFoundError") }
@@ -46,6 +57,10 @@ public struct APIError: Error, Sendable {
     func response() -> Response {
         var body: [String: JSONValue] = ["message": .string(message)]
         if let errorName { body["error"] = .string(errorName) }
+        if let code {
+            body["code"] = .string(code)
+            body["details"] = details ?? .null
+        }
         return JSONResponse.make(status, .object(body), headers: headers)
     }
 }

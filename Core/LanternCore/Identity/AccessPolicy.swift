@@ -15,6 +15,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case mediaWrite = "media:create"
     case scoreConfigsWrite = "scoreConfigs:CUD"
     case modelsWrite = "models:CUD"
+    case llmConnectionsRead = "llmApiKeys:read"
+    case llmConnectionsWrite = "llmApiKeys:CUD"
+    case evaluatorsWrite = "evalTemplate:CUD"
+    case evaluationRulesWrite = "evalJob:CUD"
     case projectMembersRead = "projectMembers:read"
     case projectMembersWrite = "projectMembers:CUD"
     case apiKeysRead = "apiKeys:read"
@@ -47,6 +51,10 @@ public enum AccessPolicy {
         .projectMembersRead: .member,
         .scoreConfigsWrite: .admin,
         .modelsWrite: .admin,
+        .llmConnectionsRead: .member,
+        .llmConnectionsWrite: .admin,
+        .evaluatorsWrite: .member,
+        .evaluationRulesWrite: .member,
         .projectMembersWrite: .admin,
         .apiKeysRead: .admin,
         .apiKeysWrite: .admin,

@@ -9,7 +9,7 @@ public struct LoadedPlugin: Sendable {
     /// Absolute path of the `.so`.
     public let path: String
     public let manifest: PluginManifest
-    /// The stamp compiled into the plugin (`abi=2 compiler=swift-6.3`).
+    /// The stamp compiled into the plugin (`abi=3 compiler=swift-6.3`).
     public let abiStamp: String
 }
 
@@ -73,7 +73,7 @@ public final class PluginLoader: Sendable {
         return manifest
     }
 
-    /// `ABI 2 (swift-6.3)` from a stamp `abi=2 compiler=swift-6.3`.
+    /// `ABI 2 (swift-6.3)` from a stamp `abi=3 compiler=swift-6.3`.
     static func describe(_ stamp: String) -> String {
         var fields: [String: String] = [:]
         for part in stamp.split(separator: " ") {

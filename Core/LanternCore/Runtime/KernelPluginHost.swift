@@ -7,14 +7,16 @@ struct KernelPluginHost: PluginHost {
     let logger: PluginLogger
     let ingestion: any IngestionSink
     let api: (any KernelAPI)?
+    let http: any HostHTTPClient
 
-    init(componentID: String, ingestion: any IngestionSink, api: (any KernelAPI)? = nil) {
+    init(componentID: String, ingestion: any IngestionSink, api: (any KernelAPI)? = nil, http: any HostHTTPClient) {
         let backend = Logger(label: "lantern.plugin.\(componentID)")
         logger = PluginLogger { level, message, fields in
             backend.log(level: Self.level(level), "\(message)", metadata: fields.mapValues { .string($0) })
         }
         self.ingestion = ingestion
         self.api = api
+        self.http = http
     }
 
     func now() -> Date { Date() }

@@ -23,7 +23,16 @@ public final class LanternRuntime: Sendable {
     let webFrontends: [(id: String, frontend: any WebFrontend)]
     /// The public API called in-process by web front ends as a signed-in person.
     let inProcessAPI = InProcessAPI()
-    private let evaluations: EvaluationScheduler
+    /// Turns committed batches into evaluation jobs and runs them.
+    let evaluations: EvaluationScheduler
+    /// The judge plugin, for `llm_as_judge` evaluators.
+    let judge: (any JudgeRunner)?
+    /// Evaluator plugins, which rules name as evaluators of type `plugin`.
+    let pluginEvaluators: [(id: String, evaluator: any Evaluator)]
+    /// Seals the secrets of LLM connections; nil without `LANTERN_ENCRYPTION_KEY`.
+    let secretBox: SecretBox?
+    /// The HTTP client lent to plugins.
+    let http = KernelHTTPClient()
     private let exports: DeliveryQueues<ExportItem>
     private let audits: DeliveryQueues<AuditEvent>
     private let started = LockedValue<[ConfiguredComponent]>([])
@@ -51,13 +60,14 @@ public final class LanternRuntime: Sendable {
         do throws(ConfigError) {
             let components = try ComponentAssembly(config: config, loader: loader, locator: PluginLocator(config: config, environment: environment)).assemble()
             if !issues.isEmpty { throw ConfigError(issues) }
-            return try LanternRuntime(config: config, components: components)
+            return try LanternRuntime(config: config, components: components, environment: environment)
         } catch {
             throw ConfigError(issues + error.issues)
         }
     }
 
-    init(config: LanternConfig, components: [ConfiguredComponent]) throws(ConfigError) {
+    init(config: LanternConfig, components: [ConfiguredComponent],
+         environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) {
         self.config = config
         self.components = components
         var issues: [ConfigIssue] = []
@@ -73,8 +83,17 @@ public final class LanternRuntime: Sendable {
         receivers = typed(.receiver, as: (any IngestionReceiver).self, named: "IngestionReceiver").map { ($0.id, $0.value) }
         webFrontends = typed(.web, as: (any WebFrontend).self, named: "WebFrontend").map { ($0.id, $0.value) }
         let processors = typed(.processor, as: (any IngestionProcessor).self, named: "IngestionProcessor").map { ($0.id, $0.value) }
-        evaluations = EvaluationScheduler(evaluators: typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) },
-                                          logger: Logger(label: "lantern.evaluation"))
+        pluginEvaluators = typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) }
+        let judges = typed(.judge, as: (any JudgeRunner).self, named: "JudgeRunner")
+        if judges.count > 1 {
+            issues.append(ConfigIssue(file: config.displayPath, keyPath: "plugins.\(judges[1].id)", message: "only one judge plugin may be loaded"))
+        }
+        judge = judges.first?.value
+        do { secretBox = try SecretBox.fromEnvironment(environment) } catch {
+            secretBox = nil
+            issues.append(ConfigIssue(file: config.displayPath, keyPath: "(environment) \(SecretBox.environmentKey)", message: error.description))
+        }
+        evaluations = EvaluationScheduler(settings: config.evaluation, isActive: judge != nil || !pluginEvaluators.isEmpty)
         exports = .exporters(typed(.exporter, as: (any Exporter).self, named: "Exporter"), logger: Logger(label: "lantern.export"))
         audits = .auditSinks(typed(.auditSink, as: (any AuditSink).self, named: "AuditSink"), logger: Logger(label: "lantern.audit"))
         models = Self.modelCatalog(config, issues: &issues)
@@ -122,7 +141,7 @@ public final class LanternRuntime: Sendable {
 
     /// A host for a one-off use of a component outside ``start()`` (CLI commands).
     public func pluginHost(for purpose: String) -> any PluginHost {
-        KernelPluginHost(componentID: purpose, ingestion: pipeline)
+        KernelPluginHost(componentID: purpose, ingestion: pipeline, http: http)
     }
 
     /// Starts storage (and migrates it), seeds projects, then starts every other component. The work that runs for
@@ -132,7 +151,7 @@ public final class LanternRuntime: Sendable {
         let ordered = components.sorted { rank($0.kind) < rank($1.kind) }
         for entry in ordered {
             do {
-                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline, api: entry.kind == .web ? inProcessAPI : nil)
+                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline, api: entry.kind == .web ? inProcessAPI : nil, http: http)
                 try await withDeadline(seconds: 30) { try await entry.component.start(host: host) }
                 started.withLock { $0.append(entry) }
                 if entry.kind == .storage, let storage {
@@ -145,6 +164,10 @@ public final class LanternRuntime: Sendable {
                 throw StartupError(message: "component '\(entry.id)' (\(entry.factory.type) from \(entry.plugin.path)) failed to start: \(error)")
             }
         }
+        do { try await checkEncryptionKey() } catch {
+            await shutdown()
+            throw error
+        }
     }
 
     /// Stops the components in reverse start order. Idempotent. ``LanternRuntimeService`` calls it last, after intake
@@ -154,11 +177,22 @@ public final class LanternRuntime: Sendable {
         for entry in toStop.reversed() { await entry.component.shutdown() }
     }
 
+    /// Refuses to start when LLM connections exist but their secrets cannot be opened: the key is missing or another.
+    private func checkEncryptionKey() async throws {
+        guard let store = storage as? any EvaluationStore, let connection = try await store.anyLLMConnection() else { return }
+        guard let secretBox else {
+            throw StartupError(message: "LLM connections are stored, but \(SecretBox.environmentKey) is not set; set it to the key they were saved with")
+        }
+        do { _ = try secretBox.open(connection.sealedSecretKey) } catch {
+            throw StartupError(message: "\(SecretBox.environmentKey) does not open the stored LLM connection '\(connection.provider)': \(error)")
+        }
+    }
+
     /// Runs the deliveries to evaluators, exporters and audit sinks until ``finishDeliveries()`` and drained.
     func runDeliveries() async {
-        let evaluations = evaluations, exports = exports, audits = audits, pipeline = pipeline, storage = storage
+        let evaluations = evaluations, exports = exports, audits = audits, storage = storage
         await withTaskGroup(of: Void.self) { group in
-            if let storage { group.addTask { await evaluations.run(storage: storage, sink: pipeline) } }
+            if storage != nil { group.addTask { await evaluations.run(runtime: self) } }
             group.addTask { await exports.run() }
             group.addTask { await audits.run() }
         }

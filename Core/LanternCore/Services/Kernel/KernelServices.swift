@@ -44,6 +44,10 @@ public struct KernelServices: Sendable {
     var datasetRuns: DatasetRunService { DatasetRunService(kernel: self) }
     var experiments: ExperimentService { ExperimentService(kernel: self) }
     var models: ModelService { ModelService(kernel: self) }
+    var llmConnections: LLMConnectionService { LLMConnectionService(kernel: self) }
+    var evaluators: EvaluatorService { EvaluatorService(kernel: self) }
+    var evaluationRules: EvaluationRuleService { EvaluationRuleService(kernel: self) }
+    var evaluationExecutions: EvaluationExecutionService { EvaluationExecutionService(kernel: self) }
     var media: MediaService { MediaService(kernel: self) }
     var projects: ProjectService { ProjectService(kernel: self) }
     var metrics: MetricsService { MetricsService(kernel: self) }

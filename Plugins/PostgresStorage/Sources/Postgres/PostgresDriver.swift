@@ -26,6 +26,8 @@ extension PGConnection: SQLConnection {
         return stored
     }
 
+    static var skipLocked: String { " FOR UPDATE SKIP LOCKED" }
+
     static func oneOf(_ column: String) -> String { "\(column) = ANY(?::text[])" }
 
     static func list(_ strings: [String], json: JSONColumns) throws -> SQLValue { .textArray(strings) }

@@ -35,6 +35,9 @@ package protocol SQLConnection {
         fetcher: RowFetcher<Self>
     ) throws -> Table.Model
 
+    /// What follows a job queue's `SELECT … LIMIT ?` so concurrent claimers skip each other's rows (PostgreSQL's
+    /// `FOR UPDATE SKIP LOCKED`); empty where writers never overlap (SQLite).
+    static var skipLocked: String { get }
     /// The condition that `column` is one of the strings of a list bound with ``list(_:json:)`` (one `?`).
     static func oneOf(_ column: String) -> String
     /// `strings` bound as one list parameter, as ``oneOf(_:)`` reads it.

@@ -17,6 +17,7 @@ package struct ProjectDataDeletion: Sendable {
     static func tables<Connection: SQLConnection>(_: Connection.Type) -> [String] {
         ["api_keys", "project_memberships", "comments", "scores",
          "annotation_queue_assignments", "annotation_queue_items", "annotation_queues", "score_configs",
+         "evaluation_executions", "evaluation_rules", "evaluators", "llm_connections",
          "dataset_run_items", "dataset_runs", "dataset_item_versions", "dataset_items", "datasets", "media"]
             + Connection.ownProjectTables + ["trace_totals", "observations", "traces", "sessions", "prompts", "models"]
     }

@@ -22,6 +22,8 @@ extension SQLiteConnection: SQLConnection {
         }
     }
 
+    static var skipLocked: String { "" }
+
     static func oneOf(_ column: String) -> String { "\(column) IN (SELECT value FROM json_each(?))" }
 
     static func list(_ strings: [String], json: JSONColumns) throws -> SQLValue { try json.column(strings, field: "list") }

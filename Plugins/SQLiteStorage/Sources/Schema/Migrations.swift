@@ -17,7 +17,8 @@ enum Migrations {
                       Migration(version: 7, sql: SchemaV7.sql), Migration(version: 8, sql: SchemaV8.sql),
                       Migration(version: 9, sql: SchemaV9.sql), Migration(version: 10, sql: SchemaV10.sql),
                       Migration(version: 11, sql: SchemaV11.sql),
-                      Migration(version: 12, sql: SchemaV12.sql)]
+                      Migration(version: 12, sql: SchemaV12.sql),
+                      Migration(version: 13, sql: SchemaV13.sql)]
 
     /// Applies the pending migrations and returns the versions applied (empty when up to date).
     ///

@@ -6,7 +6,7 @@
 public enum PluginABI {
     /// The SDK ABI number. Raised only for changes that break already-built plugins.
     @_alwaysEmitIntoClient
-    public static var version: Int { 2 }
+    public static var version: Int { 3 }
 
     /// The compiler generation the SDK module was built with.
     @_alwaysEmitIntoClient
@@ -29,13 +29,13 @@ public enum PluginABI {
     public static var stamp: UnsafePointer<CChar> {
         let text: StaticString
         #if compiler(>=6.4)
-        text = "abi=2 compiler=swift-6.4+"
+        text = "abi=3 compiler=swift-6.4+"
         #elseif compiler(>=6.3)
-        text = "abi=2 compiler=swift-6.3"
+        text = "abi=3 compiler=swift-6.3"
         #elseif compiler(>=6.2)
-        text = "abi=2 compiler=swift-6.2"
+        text = "abi=3 compiler=swift-6.2"
         #else
-        text = "abi=2 compiler=swift-older"
+        text = "abi=3 compiler=swift-older"
         #endif
         return UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
     }

@@ -12,11 +12,23 @@ public protocol PluginHost: Sendable {
     func now() -> Date
     /// The kernel's public API, called as a signed-in person (for web front ends); nil in hosts without it.
     var api: (any KernelAPI)? { get }
+    /// The kernel's HTTP client for calls to other services (LLM providers, exporters' destinations).
+    var http: any HostHTTPClient { get }
 }
 
 extension PluginHost {
     /// No API by default.
     public var api: (any KernelAPI)? { nil }
+    /// No network by default: every call fails with ``HostHTTPError/transport(_:)``.
+    public var http: any HostHTTPClient { UnavailableHTTPClient() }
+}
+
+/// The client of a host without network access (test hosts): every call fails.
+public struct UnavailableHTTPClient: HostHTTPClient {
+    /// Creates the client.
+    public init() {}
+    public func send(_ request: HostHTTPRequest) async throws -> HostHTTPResponse { throw HostHTTPError.transport("this host has no HTTP client") }
+    public func stream(_ request: HostHTTPRequest) async throws -> HostHTTPStreamingResponse { throw HostHTTPError.transport("this host has no HTTP client") }
 }
 
 /// Severity of a log message (a fixed set).

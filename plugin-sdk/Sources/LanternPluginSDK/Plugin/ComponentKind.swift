@@ -14,6 +14,8 @@ public struct ComponentKind: RawRepresentable, Hashable, Sendable, CustomStringC
     public static let processor = ComponentKind(rawValue: "processor")
     /// Scores traces and observations. Conforms to ``Evaluator``.
     public static let evaluator = ComponentKind(rawValue: "evaluator")
+    /// Calls LLMs for `llm_as_judge` evaluators. Conforms to ``JudgeRunner``.
+    public static let judge = ComponentKind(rawValue: "judge")
     /// Receives committed batches. Conforms to ``Exporter``.
     public static let exporter = ComponentKind(rawValue: "exporter")
     /// Receives audit events. Conforms to ``AuditSink``.

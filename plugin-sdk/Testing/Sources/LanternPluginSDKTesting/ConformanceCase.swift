@@ -56,6 +56,17 @@ final class CaseContext: @unchecked Sendable {
         if actual != expected { record("\(what): expected \(expected), got \(actual)") }
     }
 
+    /// Records a failure naming `what` unless `body` throws ``StorageError/conflict(_:)``.
+    func expectConflict(_ what: String, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+            record("\(what): expected StorageError.conflict, nothing was thrown")
+        } catch StorageError.conflict(_) {
+        } catch {
+            record("\(what): expected StorageError.conflict, got \(error)")
+        }
+    }
+
     /// The value, or a recorded failure that ends the case.
     func require<T>(_ value: T?, _ what: String) throws -> T {
         guard let value else {

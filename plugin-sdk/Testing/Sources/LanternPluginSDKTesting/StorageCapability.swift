@@ -28,10 +28,12 @@ public struct StorageCapability: RawRepresentable, Hashable, Sendable, CustomStr
     public static let models = StorageCapability(rawValue: "models")
     /// ``LanternPluginSDK/MetricsStore`` (a protocol the storage also conforms to).
     public static let metrics = StorageCapability(rawValue: "metrics")
+    /// ``LanternPluginSDK/EvaluationStore`` (a protocol the storage also conforms to).
+    public static let evaluations = StorageCapability(rawValue: "evaluations")
     /// Many concurrent `write` calls on one trace converging to the merged row.
     public static let concurrentWriters = StorageCapability(rawValue: "concurrent-writers")
 
     /// Every capability that may be opted out of.
     public static let all: [StorageCapability] = [.prompts, .datasets, .media, .scoreQueries, .scoreConfigs, .comments, .annotationQueues, .models, .metrics,
-                                                   .concurrentWriters]
+                                                   .evaluations, .concurrentWriters]
 }

@@ -65,5 +65,5 @@ public struct StorageConformanceSuite: Sendable {
         ProjectCases.all + IdentityCases.all + TraceMergeCases.all + ObservationCases.all + ScoreCases.all + ScoreQueryCases.all + ScoreConfigCases.all + CommentCases.all + AnnotationQueueCases.all + SessionCases.all
         + TraceListCases.all + ObservationListCases.all + DeletionCases.all + ProjectDeletionCases.all + IsolationCases.all + PayloadCases.all
         + IdempotencyCases.all + ConcurrencyCases.all + PromptCases.all + DatasetCases.all + MediaCases.all
-        + ModelCases.all + MetricsCases.all
+        + ModelCases.all + MetricsCases.all + EvaluationCases.all
 }

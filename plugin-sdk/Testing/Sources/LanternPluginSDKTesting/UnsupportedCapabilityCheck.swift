@@ -28,6 +28,9 @@ enum UnsupportedCapabilityCheck {
                 _ = try await metrics.metrics(projectID: projectID, query: MetricsQuery(
                     view: .observations, metrics: [MetricsQuery.Metric(measure: "count", aggregation: .count)],
                     from: Date(timeIntervalSince1970: 0), to: Date()))
+            case .evaluations:
+                guard let evaluations = storage as? any EvaluationStore else { return [] }
+                _ = try await evaluations.evaluationRule(projectID: projectID, id: "probe")
             default: return []
             }
             return ["opted out of '\(capability)' but its methods answer instead of throwing StorageError.unsupported"]
