@@ -114,7 +114,7 @@ struct AuditCoverageTests {
         }
     }
 
-    /// LLM connections, evaluators and evaluation rules (a disabled rule, so no judge must be reachable).
+    /// LLM connections, evaluators and evaluation rules (over no observations, so no judge must be reachable).
     private func evaluationMutations(mutate: (HTTPRequest.Method, String, String, JSONValue?, String, String) async throws -> JSONValue?)
         async throws {
         let alpha = APIHarness.alpha
@@ -134,7 +134,10 @@ struct AuditCoverageTests {
                                     "evaluationRule.created", alpha)
         let ruleID = rule?.objectValue?["id"]?.stringValue ?? ""
         _ = try await mutate(.patch, "/api/public/unstable/evaluation-rules/{evaluationRuleId}", "/api/public/unstable/evaluation-rules/\(ruleID)",
-                             ["sampling": 0.5], "evaluationRule.updated", alpha)
+                             ["sampling": 0.5, "enabled": true], "evaluationRule.updated", alpha)
+        _ = try await mutate(.post, "/api/public/unstable/evaluation-rules/{evaluationRuleId}/backfill",
+                             "/api/public/unstable/evaluation-rules/\(ruleID)/backfill", ["from": "2020-01-01T00:00:00Z"],
+                             "evaluationRule.backfillStarted", alpha)
         _ = try await mutate(.delete, "/api/public/unstable/evaluation-rules/{evaluationRuleId}", "/api/public/unstable/evaluation-rules/\(ruleID)",
                              nil, "evaluationRule.deleted", alpha)
         _ = try await mutate(.delete, "/api/public/unstable/evaluators/{evaluatorId}",

@@ -28,7 +28,7 @@ struct PluginLoaderTests {
         #expect { try loader.load(BuildFolder.path + "/libWrongABIPlugin.so") } throws: { error in
             let text = "\(error)"
             return text.contains("libWrongABIPlugin.so") && text.contains("ABI 999 with swift-0.1")
-                && text.contains("this kernel needs ABI 2") && text.contains("rebuild the plugin against this SDK")
+                && text.contains("this kernel needs ABI 3") && text.contains("rebuild the plugin against this SDK")
         }
     }
 

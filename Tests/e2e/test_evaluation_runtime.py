@@ -180,3 +180,47 @@ def test_experiment_rule_scores_each_run_item_with_expected_output(api, server, 
         assert score["metadata"]["judge_trace_id"] == entry["judgeTraceId"], score
     assert result.run_name, "run_experiment returned a run"
     assert datasets is not None
+
+
+def test_backfill_judges_past_observations_once_with_progress(api):
+    old = [uid() for _ in range(5)]
+    batch = []
+    for observation_id in old:
+        batch += generation(uid(), observation_id, "old FAKE_SCORE=0.9", name="old-answer")
+    api.ingest(batch)
+    create_evaluator(api, "backfill-judge")
+    rule = create_rule(api, "backfilled", "backfill-judge", filter_=[{"type": "stringOptions", "column": "name", "operator": "any of", "value": ["old-answer"]}])
+    status, started = api.post(f"/api/public/unstable/evaluation-rules/{rule['id']}/backfill", {"from": "2020-01-01T00:00:00Z"})
+    assert status == 202 and started["status"] == "running" and started["total"] >= 5, f"backfill start: {status} {started}"
+    status, again = api.post(f"/api/public/unstable/evaluation-rules/{rule['id']}/backfill", {"from": "2020-01-01T00:00:00Z"})
+    assert status in (202, 409), f"a second back-fill: {status} {again}"
+
+    def finished():
+        status, progress = api.get(f"/api/public/unstable/evaluation-rules/{rule['id']}/backfill")
+        assert status == 200 and progress["status"] == "completed", f"progress: {status} {progress}"
+        return progress
+    progress = wait_for(finished, "back-fill completes", timeout=60)
+    assert progress["scanned"] == progress["total"] and progress["error"] is None, progress
+
+    def judged():
+        done = [e for e in executions(api, ruleId=rule["id"]) if e["status"] == "completed"]
+        assert sorted(e["observationId"] for e in done) == sorted(old), f"the five old generations judged: {done}"
+        return done
+    wait_for(judged, "old generations judged", timeout=60)
+    status, bad = api.post(f"/api/public/unstable/evaluation-rules/{rule['id']}/backfill", {"from": "yesterday"})
+    assert status == 400 and bad["code"] == "invalid_body" and "from" in bad["message"], f"bad date: {status} {bad}"
+
+
+def test_server_errors_and_timeouts_are_retried_within_the_budget(api, fake):
+    create_evaluator(api, "flaky-judge")
+    rule = create_rule(api, "flaky", "flaky-judge", filter_=[{"type": "stringOptions", "column": "name", "operator": "any of", "value": ["flaky-answer"]}])
+    fake.fail_next("500")
+    fake.fail_next("timeout", delay=5)
+    api.ingest(generation(uid(), uid(), "ok FAKE_SCORE=0.7", name="flaky-answer"))
+    [done] = settled(api, 1, timeout=90, ruleId=rule["id"])
+    assert done["status"] == "completed" and done["attempts"] == 3, f"a 500 and a timeout, then success: {done}"
+    fake.fail_next("garbage", count=6)
+    api.ingest(generation(uid(), uid(), "ok", name="flaky-answer"))
+    entries = settled(api, 2, timeout=90, ruleId=rule["id"])
+    [failed] = [e for e in entries if e["id"] != done["id"]]
+    assert failed["status"] == "error" and "Invalid LLM response format" in failed["reason"], f"HTML instead of JSON: {failed}"

@@ -23,6 +23,8 @@ from postgres_support import POSTGRES_CONFIG, fresh_database, postgres_url, psql
 DEV_CONFIG = REPO_ROOT / "config" / "dev-sqlite.yaml"
 SECONDS_FROM_UNIX_EPOCH_TO_2001 = 978_307_200
 NEW_TABLES = ["organizations", "users", "organization_memberships", "project_memberships", "sign_in_sessions"]
+# Tables of later migrations, dropped too, since the downgrade forgets every migration from the identity one on.
+LATER_TABLES = ["evaluation_executions", "evaluation_rules", "evaluators", "llm_connections"]
 
 # A project and a key stored as the previous schema stored them; the key takes the dev key's secret hash, so the
 # dev secret authenticates it.
@@ -34,7 +36,7 @@ LEGACY_ROWS = """
 """
 
 SQLITE_DOWNGRADE = f"""
-    {"".join(f"DROP TABLE {table};" for table in NEW_TABLES)}
+    {"".join(f"DROP TABLE {table};" for table in NEW_TABLES + LATER_TABLES)}
     CREATE TABLE projects_old (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL UNIQUE, metadata TEXT NOT NULL,
                                created_at REAL NOT NULL);
     INSERT INTO projects_old SELECT id, name, metadata, created_at FROM projects;
@@ -51,7 +53,7 @@ SQLITE_DOWNGRADE = f"""
 """
 
 POSTGRES_DOWNGRADE = f"""
-    DROP TABLE {", ".join(NEW_TABLES)};
+    DROP TABLE {", ".join(NEW_TABLES + LATER_TABLES)};
     DROP INDEX projects_by_organization, api_keys_by_organization;
     ALTER TABLE projects DROP COLUMN organization_id, DROP COLUMN retention_days, DROP COLUMN updated_at;
     DELETE FROM api_keys WHERE project_id IS NULL;

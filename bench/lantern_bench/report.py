@@ -184,6 +184,44 @@ def page_targets(backend):
     return lines
 
 
+# Issue 23's target: OTLP ingestion with a 10 %-sampled judge rule keeps at least this share of its rate without one.
+EVALUATION_TARGET = 0.95
+
+
+def evaluation_lines(backend):
+    """The evaluation section: both runs side by side, then the rule run's execution log, judge calls and the ratio
+    against the target (lines of text)."""
+    runs = backend["evaluation"]
+    base = next((r for r in runs if not r["rule"]), None)
+    lines = [_table(["rule", "clients", "req/s (200)", "spans/s", "of no rule", "p50 ms", "p99 ms",
+                     "errors (other than 503/429)", "503/429", "server CPU (cores)", "fake LLM CPU (cores)",
+                     "RSS MiB peak / early / end"],
+                    [["10 % sampled" if r["rule"] else "none", r["connections"], r["requests_per_s"], r["items_per_s"],
+                      f'{100 * r["items_per_s"] / base["items_per_s"]:.1f} %' if base else "–", r["p50_ms"], r["p99_ms"],
+                      _errors(r), r["backpressure"], f'{r["server_cpu"]:.2f}', f'{r["judge_cpu"]:.2f}', _rss(r)]
+                     for r in runs]), ""]
+    rule = next((r for r in runs if r["rule"]), None)
+    if not rule:
+        return lines
+    after = rule["executions_after"]
+    drained = f'{rule["drain_s"]:.1f} s' if rule["drain_s"] is not None else f'not within {rule["drain_window_s"]:.0f} s'
+    load_s, drain_s = rule["seconds"], rule["drain_window_s"]
+    lines += [_table(["executions stored / expected", "sampled", "completed at load end", "completed after the drain",
+                      "drained in", "by status after the drain", "judge calls during load (/s)",
+                      "judge calls during drain (/s)"],
+                     [[f'{sum(after.values()):,} / {rule["expected_executions"]:,}',
+                       sum(after.values()) - after.get("skipped_sampling", 0),
+                       rule["executions_at_end"].get("completed", 0), after.get("completed", 0), drained,
+                       ", ".join(f"{s}: {n:,}" for s, n in after.items()),
+                       f'{rule["judge_calls_load"]:,} ({rule["judge_calls_load"] / load_s:,.1f})',
+                       f'{rule["judge_calls_drain"]:,} ({rule["judge_calls_drain"] / drain_s:,.1f})' if drain_s else "–"]]), ""]
+    if base:
+        ratio = rule["items_per_s"] / base["items_per_s"]
+        lines += [f"- With the rule, OTLP ingestion ran at **{100 * ratio:.1f} %** of its rate without it; target ≥ "
+                  f"{100 * EVALUATION_TARGET:.0f} %: " + ("**met**" if ratio >= EVALUATION_TARGET else "**not met**"), ""]
+    return lines
+
+
 HISTORY_HEADING = "## History"
 
 
@@ -269,6 +307,14 @@ def render(results):
                                [[f["connections"], f["samples"], f["p50_ms"], f["p99_ms"],
                                  "–" if f.get("first_read_pct") is None else f'{f["first_read_pct"]:.0f} %',
                                  f["failed_posts"], f["never_visible"]] for f in backend["freshness"]]), ""]
+        if backend.get("evaluation"):
+            out += ["### Evaluation: OTLP ingestion without and with a 10 %-sampled LLM-judge rule", "",
+                    "Two OTLP runs at the highest concurrency, each on a fresh server and database: without an evaluation "
+                    "rule, then with one rule (every observation, sampling 0.1, one NUMERIC judge) calling the fake LLM "
+                    "(Tests/e2e/fake_llm.py, a subprocess on the same machine), with `evaluation.maxExecutionsPerRulePerHour` "
+                    "raised so that every sampled span is judged. An execution is stored for every span (sampled or "
+                    "`skipped_sampling`); expected = 100 per accepted request. After the load the suite waits up to "
+                    "`--drain` s until none is pending, delayed or running.", ""] + evaluation_lines(backend)
         if backend.get("seed"):
             s = backend["seed"]
             out += ["### Reads on a seeded database", "",

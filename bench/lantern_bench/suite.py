@@ -10,11 +10,12 @@ import tempfile
 import time
 import traceback
 
-from . import ceiling, load, payloads, reads, report
+from . import ceiling, evaluation, load, payloads, reads, report
 from .freshness import AUTH, FreshnessProbe
-from .server import PROFILES, REPO, Lantern, PostgresStore, SQLiteStore, bench_config, request
+from .server import PROFILES, REPO, Lantern, PostgresStore, SQLiteStore, bench_config, cpu_seconds, request
 
-SECTIONS = ["baseline", "otlp", "ingestion", "ceiling", "reads", "coldstart"]
+SECTIONS = ["baseline", "otlp", "ingestion", "evaluation", "ceiling", "reads", "coldstart"]
+OTLP_PATH = "/api/public/otel/v1/traces"
 
 
 def parse(argv):
@@ -38,6 +39,8 @@ def parse(argv):
                    help="observation rows the storage-engine reference run inserts without Lantern (default 279000; --quick: 27900)")
     p.add_argument("--ceiling-group", type=int, default=930,
                    help="rows per transaction of the storage-engine reference run (default 930, Lantern's commit groups at 32 clients)")
+    p.add_argument("--drain", type=int, default=60,
+                   help="seconds the evaluation section waits after its load for the rule's queue to drain (default 60)")
     p.add_argument("--cold-starts", type=int, default=5, help="cold-start measurements, median reported (default 5)")
     p.add_argument("--binary", default=os.path.join(REPO, ".build-bench/release/lantern"),
                    help="lantern binary, plugins beside it (default .build-bench/release/lantern)")
@@ -83,8 +86,8 @@ class Suite:
                                            "mean_kb": total / self.args.pool_bodies / 1024}
             log(f"{self.args.pool_bodies} {kind} bodies, {total / 1048576:.1f} MiB, in {directory}")
 
-    def server(self, store, config, name):
-        env = store.fresh()
+    def server(self, store, config, name, env=None):
+        env = dict(store.fresh(), **(env or {}))
         return Lantern(self.args.binary, config, self.args.port, env, os.path.join(self.work, f"{name}.log")).start()
 
     def load_run(self, server, kind, path, connections):
@@ -132,7 +135,7 @@ class Suite:
             log(f"baseline c={c}: {r['requests_per_s']:.0f} req/s, p99 {r['p99_ms']:.1f} ms, wrk CPU {r['wrk_cpu']:.2f}")
 
     def ingestion(self, store, config, out, kind):
-        path = "/api/public/otel/v1/traces" if kind == "otlp" else "/api/public/ingestion"
+        path = OTLP_PATH if kind == "otlp" else "/api/public/ingestion"
         out[kind] = []
         for c in self.args.concurrency:
             server = self.server(store, config, f"{store.name}-{kind}-c{c}")
@@ -161,6 +164,44 @@ class Suite:
             out[kind].append(r)
             log(f"{store.name} {kind} c={c}: {r['items_per_s']:.0f} items/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms,"
                 f" errors {r['other'] + r['socket_errors']}, 503/429 {r['backpressure']}, peak RSS {r['rss']['peak_mb']:.0f} MiB")
+
+    def evaluation(self, store, config, out):
+        """OTLP at the highest concurrency on a fresh server and database, without and then with the 10 %-sampled
+        judge rule against the fake LLM (evaluation.py); after the second load, waits up to --drain s for the rule's
+        queue to empty. Both servers get the encryption key and the raised hourly cap."""
+        c = max(self.args.concurrency)
+        config = evaluation.config(config, self.work, store.name)
+        env = {"LANTERN_ENCRYPTION_KEY": os.urandom(32).hex()}
+        judge = evaluation.FakeJudge(os.path.join(self.work, f"{store.name}-fake-llm.log"))
+        out["evaluation"] = []
+        try:
+            for with_rule in (False, True):
+                server = self.server(store, config, f"{store.name}-evaluation-{'rule' if with_rule else 'none'}", env)
+                try:
+                    rule_id = evaluation.add_rule(self.args.port, judge.base_url) if with_rule else None
+                    judge_cpu, started = cpu_seconds(judge.pid), time.time()
+                    r = self.load_run(server, "otlp", OTLP_PATH, c)
+                    ended = time.time()
+                    r.update(rule=with_rule, judge_cpu=(cpu_seconds(judge.pid) - judge_cpu) / r["seconds"])
+                    if with_rule:
+                        r["expected_executions"] = r["ok"] * 100  # one per span: sampled or skipped_sampling
+                        r["executions_at_end"] = evaluation.counts(self.args.port, rule_id)
+                        r["drain_s"] = evaluation.drain(self.args.port, rule_id, ended, self.args.drain)
+                        drained = time.time()
+                        r["executions_after"] = evaluation.counts(self.args.port, rule_id)
+                        calls = judge.call_times()
+                        r["judge_calls_load"] = sum(started <= t < ended for t in calls)
+                        r["judge_calls_drain"] = sum(ended <= t <= drained for t in calls)
+                        r["drain_window_s"] = drained - ended
+                finally:
+                    server.stop()
+                out["evaluation"].append(r)
+                log(f"{store.name} evaluation c={c}, rule {'on' if with_rule else 'off'}: {r['items_per_s']:.0f} spans/s, "
+                    f"p99 {r['p99_ms']:.1f} ms, errors {r['other'] + r['socket_errors']}, 503/429 {r['backpressure']}"
+                    + (f"; executions at load end {r['executions_at_end']}, {r['drain_window_s']:.1f} s later "
+                       f"({'drained' if r['drain_s'] is not None else 'not drained'}) {r['executions_after']}" if with_rule else ""))
+        finally:
+            judge.stop()
 
     def ceiling(self, store, out):
         """The storage engine's own rates for the bench's observation rows, without Lantern (ceiling.py): into
@@ -247,6 +288,8 @@ class Suite:
                 for kind in ("otlp", "ingestion"):
                     if kind in args.only:
                         self.ingestion(store, config, out, kind)
+                if "evaluation" in args.only:
+                    self.evaluation(store, config, out)
                 if "ceiling" in args.only:
                     self.ceiling(store, out)
                 if "reads" in args.only:

@@ -25,6 +25,8 @@ public final class LanternRuntime: Sendable {
     let inProcessAPI = InProcessAPI()
     /// Turns committed batches into evaluation jobs and runs them.
     let evaluations: EvaluationScheduler
+    /// Back-fills of rules over past data running on this server.
+    let backfills = EvaluationBackfills()
     /// The judge plugin, for `llm_as_judge` evaluators.
     let judge: (any JudgeRunner)?
     /// Evaluator plugins, which rules name as evaluators of type `plugin`.

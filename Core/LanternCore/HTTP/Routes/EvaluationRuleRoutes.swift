@@ -14,6 +14,8 @@ struct EvaluationRuleRoutes {
         group.get("/unstable/evaluation-rules/:evaluationRuleId", use: get)
         group.patch("/unstable/evaluation-rules/:evaluationRuleId", use: update)
         group.delete("/unstable/evaluation-rules/:evaluationRuleId", use: delete)
+        group.post("/unstable/evaluation-rules/:evaluationRuleId/backfill", use: backfill)
+        group.get("/unstable/evaluation-rules/:evaluationRuleId/backfill", use: backfillProgress)
         group.get("/evaluation-executions", use: executions)
     }
 
@@ -52,6 +54,27 @@ struct EvaluationRuleRoutes {
         try await UnstableErrors.wrap {
             try await support.services.evaluationRules.delete(try context.principal(), id: try support.parameter("evaluationRuleId", context))
             return JSONResponse.make(.ok, ["message": "Evaluation rule deleted"])
+        }
+    }
+
+    /// Lantern's back-fill: `{"from", "to"}` (ISO 8601; `to` defaults to now), answered 202 with the progress.
+    @Sendable func backfill(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await UnstableErrors.wrap {
+            var reader = BodyReader(try await UnstableErrors.object(request, limit: maxBodyBytes))
+            let from = reader.date("from"), to = reader.date("to") ?? Date()
+            if let problem = reader.problem { throw APIError.evaluation(.badRequest, "invalid_body", problem) }
+            guard let from else { throw EvaluationRequestError.invalidBody(["from"], "is required: the start of the range (ISO 8601)") }
+            let progress = try await support.services.evaluationRules.backfill(try context.principal(), id: try support.parameter("evaluationRuleId", context),
+                                                                                from: from, to: to)
+            return JSONResponse.make(.accepted, progress.json)
+        }
+    }
+
+    @Sendable func backfillProgress(_ request: Request, context: LanternRequestContext) async throws -> Response {
+        try await UnstableErrors.wrap {
+            let progress = try await support.services.evaluationRules.backfillProgress(try context.principal(),
+                                                                                        id: try support.parameter("evaluationRuleId", context))
+            return JSONResponse.make(.ok, progress.json)
         }
     }
 

@@ -79,6 +79,29 @@ struct EvaluationRuleService: Sendable {
         kernel.runtime.evaluations.rulesChanged(projectID: principal.projectID)
     }
 
+    /// Starts a back-fill of an active rule over `from..<to`.
+    func backfill(_ principal: Principal, id: String, from: Date, to: Date) async throws -> BackfillProgress {
+        try kernel.authorize(principal, .evaluationRulesWrite)
+        let rule = try await get(principal, id: id)
+        guard rule.effectiveStatus == "active" else {
+            throw APIError.evaluation(.conflict, "conflict", "The rule is \(rule.effectiveStatus); enable it before back-filling")
+        }
+        guard from < to else { throw EvaluationRequestError.invalidBody(["from"], "must be before to") }
+        let progress = try await kernel.runtime.backfills.start(rule, from: from, to: to, storage: try kernel.storage(), store: try store(),
+                                                               settleSeconds: Double(kernel.runtime.config.evaluation.settleMilliseconds) / 1000)
+        kernel.audit.record(principal, "evaluationRule", id, "backfillStarted", after: progress.json)
+        return progress
+    }
+
+    /// The progress of the rule's latest back-fill on this server.
+    func backfillProgress(_ principal: Principal, id: String) async throws -> BackfillProgress {
+        _ = try await get(principal, id: id)
+        guard let progress = kernel.runtime.backfills.progress(projectID: principal.projectID, ruleID: id) else {
+            throw APIError.evaluation(.notFound, "resource_not_found", "No back-fill of this rule ran on this server")
+        }
+        return progress
+    }
+
     /// Pauses the enabled rules whose judge calls `provider` (a deleted or failing connection).
     func pause(_ principal: Principal, using provider: String, reason: String, message: String) async throws {
         try await pauseRules(principal, reason: reason, message: message) { assignment in

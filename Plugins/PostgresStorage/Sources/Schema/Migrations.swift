@@ -29,6 +29,10 @@ enum Migrations {
     /// advisory lock, so one server migrates while the others wait and then find nothing to do. A database
     /// whose schema is newer than this plugin knows is refused rather than used.
     static func apply(on connection: PGConnection, at now: Date) throws -> [Int] {
+        // Migrations, and the lock and version checks around them, are exempt from statementTimeoutMs: a slow moment
+        // at start must not leave a server unable to start. RESET returns to the connection's configured timeout.
+        try connection.run("SET statement_timeout = 0")
+        defer { _ = try? connection.run("RESET statement_timeout") }
         let lock: [SQLValue] = [.text(String(lockKey))]
         try connection.run("SELECT pg_advisory_lock($1::bigint)", lock)
         defer { _ = try? connection.run("SELECT pg_advisory_unlock($1::bigint)", lock) }
@@ -45,7 +49,6 @@ enum Migrations {
             let ran = try connection.transaction { () throws -> Bool in
                 let done = try connection.query("SELECT 1 FROM schema_migrations WHERE version = $1", [.int(migration.version)])
                 guard done.rowCount == 0 else { return false }
-                try connection.run("SET LOCAL statement_timeout = 0")
                 try connection.execute(migration.sql)
                 try connection.run("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
                                    [.int(migration.version), .text(now.ISO8601Format())])
