@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "PostgresStorage", type: .dynamic, targets: ["PostgresStorage"]),
         .library(name: "WebUI", type: .dynamic, targets: ["WebUI"]),
         .library(name: "LLMJudge", type: .dynamic, targets: ["LLMJudgePlugin"]),
+        .library(name: "AuditLog", type: .dynamic, targets: ["AuditLogPlugin"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
@@ -93,7 +94,13 @@ let package = Package(
         // The logic is a static target its tests link; the plugin's entry points live in their own target, so the test
         // bundle never holds two plugins' `lantern_plugin_*` symbols.
         .target(name: "LLMJudge", dependencies: [sdk], path: "Plugins/LLMJudge/Sources"),
+        // The tamper-evident audit log: a hash chain in its own SQLite file or a PostgreSQL database (libsqlite3, libpq).
+        .target(name: "AuditLog", dependencies: [sdk, "CSQLite", "CLibPQ", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Plugins/AuditLog/Sources"),
+        .target(name: "AuditLogPlugin", dependencies: [sdk, "AuditLog"], path: "Plugins/AuditLog/Entry", linkerSettings: pluginLinkerSettings),
         .target(name: "LLMJudgePlugin", dependencies: [sdk, "LLMJudge"], path: "Plugins/LLMJudge/Entry", linkerSettings: pluginLinkerSettings),
+        // PII masking: an ingestion and record processor; swift-crypto for the hashed replacement (HMAC-SHA256), which
+        // bundles no NIO. Split like LLMJudge so its tests link the logic without the entry points.
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
         .target(
             name: "OTelReceiver",
@@ -117,6 +124,7 @@ let package = Package(
         ),
         // The OTLP receiver's own tests: its module directly (`@testable import OTelReceiver`), not the kernel.
         .testTarget(name: "OTelReceiverTests", dependencies: ["OTelReceiver", sdk], path: "Tests/OTelReceiverTests"),
+        .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", sdk], path: "Tests/AuditLogTests"),
         .testTarget(name: "LLMJudgeTests", dependencies: ["LLMJudge", sdk], path: "Tests/LLMJudgeTests"),
     ]
 )

@@ -34,18 +34,20 @@ def judge_prompts(fake) -> list[str]:
 def test_killed_server_finishes_100_pending_jobs_exactly_once_after_restart(tmp_path, fake):
     env = storage_env(tmp_path)
     server = start(tmp_path, env)
-    api = client(server)
-    connect(api, fake)
-    create_evaluator(api, "durable-judge")
-    # A long delay keeps every job pending until the kill.
-    rule = create_rule(api, "durable", "durable-judge", delay=4000)
-    batch = []
-    for index in range(100):
-        batch += generation(uid(), uid(), f"answer {index} FAKE_SCORE=0.5")
-    api.ingest(batch)
-    wait_for(lambda: len(executions(api, ruleId=rule["id"], status="pending")) == 100, "100 pending jobs before the kill", timeout=3)
-    server.proc.send_signal(signal.SIGKILL)
-    server.proc.wait()
+    try:
+        api = client(server)
+        connect(api, fake)
+        create_evaluator(api, "durable-judge")
+        # A long delay keeps every job pending until the kill.
+        rule = create_rule(api, "durable", "durable-judge", delay=4000)
+        batch = []
+        for index in range(100):
+            batch += generation(uid(), uid(), f"answer {index} FAKE_SCORE=0.5")
+        api.ingest(batch)
+        wait_for(lambda: len(executions(api, ruleId=rule["id"], status="pending")) == 100, "100 pending jobs before the kill", timeout=3)
+    finally:
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait()
     fake.reset()
     restarted = start(tmp_path, env, port=server.port)
     try:

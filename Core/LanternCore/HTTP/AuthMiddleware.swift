@@ -28,6 +28,11 @@ struct AuthMiddleware: RouterMiddleware {
         } catch StorageError.unavailable(let why) {
             throw APIError.unavailable("Storage unavailable: \(why)")
         }
+        let client = Self.clientAddress(request, context), agent = request.headers[.userAgent]
+        context.projectCaller?.clientAddress = client
+        context.projectCaller?.userAgent = agent
+        context.organizationCaller?.clientAddress = client
+        context.organizationCaller?.userAgent = agent
         let projectID = context.projectID
         context.seen.withLock { $0.projectID = projectID }
         return try await next(request, context)
@@ -67,6 +72,13 @@ struct AuthMiddleware: RouterMiddleware {
         } else if context.organizationCaller == nil {
             context.organizationRefusal = APIError.badRequest("x-langfuse-organization-id: name the organization this request is for")
         }
+    }
+
+    /// The caller's address for audit events: the first `X-Forwarded-For` hop a proxy reports, else the socket peer.
+    static func clientAddress(_ request: Request, _ context: Context) -> String {
+        let forwarded = HTTPField.Name("x-forwarded-for").flatMap { request.headers[$0] }?
+            .split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        return forwarded.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) } ?? context.clientAddress
     }
 
     /// The (user, password) of a `Basic` header, both non-empty; nil otherwise.

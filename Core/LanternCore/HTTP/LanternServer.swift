@@ -18,6 +18,7 @@ public enum LanternServer {
         MetricsRoutes(support: support).register(on: router)
         if runtime.config.server.benchmarkEndpoint { BenchmarkRoutes().register(on: router) }
         let api = router.group("/api/public").add(middleware: AuthMiddleware(services: runtime.services))
+            .add(middleware: AuditGate(services: runtime.services))
         ProjectRoutes(support: support).register(on: api)
         IngestionRoutes(support: support, maxBodyBytes: runtime.config.server.maxIngestionBodyBytes).register(on: api)
         TraceRoutes(support: support).register(on: api)
@@ -42,6 +43,7 @@ public enum LanternServer {
         MetricsQueryRoutes(support: support).register(on: api)
         AdminProjectRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         OrganizationRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
+        AuditLogRoutes(support: support).register(on: api)
         SCIMRoutes(support: support, maxBodyBytes: jsonLimit).register(on: api)
         SignInRoutes(support: support, maxBodyBytes: jsonLimit).register(on: router)
         MediaRoutes(support: support, signer: .random()).register(open: router, authenticated: api)

@@ -31,6 +31,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case organizationMembersWrite = "organizationMembers:CUD"
     case projectsCreate = "projects:create"
     case organizationKeysManage = "organization:CRUD_apiKeys"
+    case auditLogsRead = "auditLogs:read"
 }
 
 /// Langfuse's role table, as data: the least role that holds each permission. Roles are ordered
@@ -65,6 +66,7 @@ public enum AccessPolicy {
         .organizationMembersWrite: .admin,
         .projectsCreate: .admin,
         .organizationKeysManage: .owner,
+        .auditLogsRead: .admin,
     ]
 
     /// Whether `role` holds `permission`.

@@ -8,8 +8,12 @@ struct KernelPluginHost: PluginHost {
     let ingestion: any IngestionSink
     let api: (any KernelAPI)?
     let http: any HostHTTPClient
+    private let componentID: String
+    private let counters: PluginCounters
 
-    init(componentID: String, ingestion: any IngestionSink, api: (any KernelAPI)? = nil, http: any HostHTTPClient) {
+    init(componentID: String, ingestion: any IngestionSink, api: (any KernelAPI)? = nil, http: any HostHTTPClient, counters: PluginCounters) {
+        self.componentID = componentID
+        self.counters = counters
         let backend = Logger(label: "lantern.plugin.\(componentID)")
         logger = PluginLogger { level, message, fields in
             backend.log(level: Self.level(level), "\(message)", metadata: fields.mapValues { .string($0) })
@@ -20,6 +24,10 @@ struct KernelPluginHost: PluginHost {
     }
 
     func now() -> Date { Date() }
+
+    func count(_ name: String, labels: [String: String], by amount: Int) {
+        counters.add(name, component: componentID, labels: labels, by: amount)
+    }
 
     private static func level(_ level: LanternPluginSDK.LogLevel) -> Logger.Level {
         switch level {

@@ -35,6 +35,12 @@ public final class LanternRuntime: Sendable {
     let secretBox: SecretBox?
     /// The HTTP client lent to plugins.
     let http = KernelHTTPClient()
+    /// Processors that also see data stored outside ingestion events.
+    let recordProcessors: [(id: String, processor: any RecordProcessor)]
+    /// Audit sinks that keep their own readable, verifiable log.
+    let auditLogs: [(id: String, log: any AuditLog)]
+    /// Counters plugins report, served on `/metrics`.
+    let pluginCounters = PluginCounters()
     private let exports: DeliveryQueues<ExportItem>
     private let audits: DeliveryQueues<AuditEvent>
     private let started = LockedValue<[ConfiguredComponent]>([])
@@ -85,6 +91,7 @@ public final class LanternRuntime: Sendable {
         receivers = typed(.receiver, as: (any IngestionReceiver).self, named: "IngestionReceiver").map { ($0.id, $0.value) }
         webFrontends = typed(.web, as: (any WebFrontend).self, named: "WebFrontend").map { ($0.id, $0.value) }
         let processors = typed(.processor, as: (any IngestionProcessor).self, named: "IngestionProcessor").map { ($0.id, $0.value) }
+        recordProcessors = processors.compactMap { entry in (entry.1 as? any RecordProcessor).map { (entry.0, $0) } }
         pluginEvaluators = typed(.evaluator, as: (any Evaluator).self, named: "Evaluator").map { ($0.id, $0.value) }
         let judges = typed(.judge, as: (any JudgeRunner).self, named: "JudgeRunner")
         if judges.count > 1 {
@@ -97,7 +104,9 @@ public final class LanternRuntime: Sendable {
         }
         evaluations = EvaluationScheduler(settings: config.evaluation, isActive: judge != nil || !pluginEvaluators.isEmpty)
         exports = .exporters(typed(.exporter, as: (any Exporter).self, named: "Exporter"), logger: Logger(label: "lantern.export"))
-        audits = .auditSinks(typed(.auditSink, as: (any AuditSink).self, named: "AuditSink"), logger: Logger(label: "lantern.audit"))
+        let auditSinks = typed(.auditSink, as: (any AuditSink).self, named: "AuditSink")
+        auditLogs = auditSinks.compactMap { entry in (entry.value as? any AuditLog).map { (entry.id, $0) } }
+        audits = .auditSinks(auditSinks, logger: Logger(label: "lantern.audit"))
         models = Self.modelCatalog(config, issues: &issues)
         identityState = IdentityState(config.auth)
         if !issues.isEmpty { throw ConfigError(issues) }
@@ -143,7 +152,7 @@ public final class LanternRuntime: Sendable {
 
     /// A host for a one-off use of a component outside ``start()`` (CLI commands).
     public func pluginHost(for purpose: String) -> any PluginHost {
-        KernelPluginHost(componentID: purpose, ingestion: pipeline, http: http)
+        KernelPluginHost(componentID: purpose, ingestion: pipeline, http: http, counters: pluginCounters)
     }
 
     /// Starts storage (and migrates it), seeds projects, then starts every other component. The work that runs for
@@ -153,7 +162,8 @@ public final class LanternRuntime: Sendable {
         let ordered = components.sorted { rank($0.kind) < rank($1.kind) }
         for entry in ordered {
             do {
-                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline, api: entry.kind == .web ? inProcessAPI : nil, http: http)
+                let host = KernelPluginHost(componentID: entry.id, ingestion: pipeline, api: entry.kind == .web ? inProcessAPI : nil, http: http,
+                                            counters: pluginCounters)
                 try await withDeadline(seconds: 30) { try await entry.component.start(host: host) }
                 started.withLock { $0.append(entry) }
                 if entry.kind == .storage, let storage {

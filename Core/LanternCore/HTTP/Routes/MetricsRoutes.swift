@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// `GET /metrics`: the ingestion write path's counters in the Prometheus text format (no auth, counts only).
+/// `GET /metrics`: the ingestion write path's counters and the plugins' own, in the Prometheus text format (no auth,
+/// counts only).
 struct MetricsRoutes {
     let support: RouteSupport
 
     func register(on router: Router<LanternRequestContext>) {
         router.get("/metrics") { _, _ in
-            let text = Self.exposition(support.runtime.pipeline.stats)
+            let text = Self.exposition(support.runtime.pipeline.stats) + support.runtime.pluginCounters.exposition()
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
         }

@@ -16,6 +16,8 @@ struct CommentService: Sendable {
         }
         var comment = draft
         comment.projectID = principal.projectID
+        comment.content = try await kernel.runtime.processRecord(.string(comment.content), field: .commentContent, projectID: principal.projectID)?
+            .stringValue ?? comment.content
         let stored = try await store.saveComment(comment)
         kernel.audit.record(principal, "comment", stored.id, "created", after: CommentPresenter.present(stored))
         return stored

@@ -60,6 +60,10 @@ struct DatasetService: Sendable {
         item.datasetID = dataset.id
         item.updatedAt = Date()
         try change(&item)
+        let runtime = kernel.runtime, project = principal.projectID
+        item.input = try await runtime.processRecord(item.input, field: .datasetItemInput, projectID: project)
+        item.expectedOutput = try await runtime.processRecord(item.expectedOutput, field: .datasetItemExpectedOutput, projectID: project)
+        item.metadata = try await runtime.processRecord(item.metadata, field: .datasetItemMetadata, projectID: project)
         let stored: DatasetItem
         do { stored = try await storage.upsertDatasetItem(item) } catch StorageError.conflict(let reason) {
             throw APIError.badRequest(reason)

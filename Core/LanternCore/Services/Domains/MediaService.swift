@@ -11,6 +11,11 @@ struct MediaService: Sendable {
         try kernel.authorize(principal, .mediaWrite)
         var record = record
         record.projectID = principal.projectID
+        let metadata: JSONValue = ["contentType": .string(record.contentType), "field": record.field.map(JSONValue.string) ?? .null]
+        if let processed = try await kernel.runtime.processRecord(metadata, field: .mediaMetadata, projectID: principal.projectID)?.objectValue {
+            record.contentType = processed["contentType"]?.stringValue ?? record.contentType
+            record.field = processed["field"]?.stringValue ?? record.field
+        }
         return try await kernel.storage().saveMediaRecord(record)
     }
 

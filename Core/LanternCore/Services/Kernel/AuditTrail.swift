@@ -15,7 +15,7 @@ struct AuditTrail: Sendable {
         let now = Date()
         audit(AuditEvent(actor: principal.actor, projectID: principal.projectID, action: "\(resourceType).\(action)",
                          resourceType: resourceType, resourceID: resourceID, before: before, after: after,
-                         requestID: principal.requestID, timestamp: now))
+                         requestID: principal.requestID, timestamp: now, clientAddress: principal.clientAddress, userAgent: principal.userAgent))
         if exported {
             export(ChangeEvent(projectID: principal.projectID, resourceType: resourceType, resourceID: resourceID, action: action,
                                before: before, after: after, actor: principal.actor, timestamp: now))
@@ -28,7 +28,7 @@ struct AuditTrail: Sendable {
                 _ action: String, before: JSONValue? = nil, after: JSONValue? = nil) {
         audit(AuditEvent(actor: caller.actor, projectID: projectID, action: "\(resourceType).\(action)", resourceType: resourceType,
                          resourceID: resourceID, before: before, after: after, requestID: caller.requestID, timestamp: Date(),
-                         organizationID: caller.organizationID))
+                         organizationID: caller.organizationID, clientAddress: caller.clientAddress, userAgent: caller.userAgent))
     }
 
     /// Announces an event of a person with no organization in scope yet (a sign-in attempt, a sign-out).

@@ -48,6 +48,7 @@ public struct KernelServices: Sendable {
     var evaluators: EvaluatorService { EvaluatorService(kernel: self) }
     var evaluationRules: EvaluationRuleService { EvaluationRuleService(kernel: self) }
     var evaluationExecutions: EvaluationExecutionService { EvaluationExecutionService(kernel: self) }
+    var auditLogs: AuditLogService { AuditLogService(kernel: self) }
     var media: MediaService { MediaService(kernel: self) }
     var projects: ProjectService { ProjectService(kernel: self) }
     var metrics: MetricsService { MetricsService(kernel: self) }

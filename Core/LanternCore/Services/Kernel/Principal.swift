@@ -9,6 +9,9 @@ public protocol Caller: Sendable {
     var actor: String { get }
     /// The request that made the call, carried into audit events; nil outside HTTP.
     var requestID: String? { get }
+    /// The network address and `User-Agent` of that request, for audit events.
+    var clientAddress: String? { get }
+    var userAgent: String? { get }
 }
 
 /// A caller acting on one project. Every project service method takes one, checks its role against
@@ -19,6 +22,8 @@ public struct Principal: Caller, Hashable {
     public let role: Role
     public let actor: String
     public var requestID: String?
+    public var clientAddress: String? = nil
+    public var userAgent: String? = nil
 
     /// A caller authenticated by one of the project's API keys, which (as in Langfuse) reach all of its data.
     public static func apiKey(projectID: String, publicKey: String, requestID: String? = nil) -> Principal {
@@ -50,6 +55,8 @@ public struct OrganizationPrincipal: Caller, Hashable {
     public var requestID: String?
     /// The signed-in user, when the caller is one (a key or the kernel has none).
     public let userID: String?
+    public var clientAddress: String? = nil
+    public var userAgent: String? = nil
 
     /// A caller authenticated by an organization key, which (as in Langfuse) holds every organization permission.
     public static func apiKey(organizationID: String, publicKey: String, requestID: String? = nil) -> OrganizationPrincipal {

@@ -14,6 +14,9 @@ public protocol PluginHost: Sendable {
     var api: (any KernelAPI)? { get }
     /// The kernel's HTTP client for calls to other services (LLM providers, exporters' destinations).
     var http: any HostHTTPClient { get }
+    /// Adds `amount` to the counter `name` with these labels, served on `/metrics` as
+    /// `lantern_plugin_<name>_total{component="<instance id>", …}`. `name` is lower-case letters, digits and `_`.
+    func count(_ name: String, labels: [String: String], by amount: Int)
 }
 
 extension PluginHost {
@@ -21,6 +24,8 @@ extension PluginHost {
     public var api: (any KernelAPI)? { nil }
     /// No network by default: every call fails with ``HostHTTPError/transport(_:)``.
     public var http: any HostHTTPClient { UnavailableHTTPClient() }
+    /// No metrics by default: counts are dropped.
+    public func count(_ name: String, labels: [String: String], by amount: Int) {}
 }
 
 /// The client of a host without network access (test hosts): every call fails.

@@ -25,6 +25,29 @@ public protocol IngestionProcessor: Component {
     func process(_ events: [IngestionEvent], projectID: String) async throws -> [IngestionEvent]
 }
 
+/// A field of project data that reaches storage outside ingestion events: the kernel passes each to every
+/// ``RecordProcessor`` before storing it.
+public struct RecordField: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let datasetItemInput = RecordField(rawValue: "datasetItem.input")
+    public static let datasetItemExpectedOutput = RecordField(rawValue: "datasetItem.expectedOutput")
+    public static let datasetItemMetadata = RecordField(rawValue: "datasetItem.metadata")
+    /// A comment's text (as a JSON string).
+    public static let commentContent = RecordField(rawValue: "comment.content")
+    /// A media record's metadata: its content type and the field it belongs to, as a JSON object.
+    public static let mediaMetadata = RecordField(rawValue: "media.metadata")
+}
+
+/// An ``IngestionProcessor`` that also sees the project data stored outside ingestion events (dataset items,
+/// comments, media metadata), so a rule such as masking holds on every path.
+public protocol RecordProcessor: IngestionProcessor {
+    /// Returns the value to store in place of `value`.
+    func process(_ value: JSONValue, field: RecordField, projectID: String) async throws -> JSONValue
+}
+
 /// Accepts a wire format over HTTP and turns it into normalized events for the ``IngestionSink``.
 public protocol IngestionReceiver: Component {
     /// The routes this receiver serves, mounted by the kernel at start.
