@@ -1,3 +1,4 @@
+import Foundation
 import LanternPluginSDK
 
 /// Where the log lives: its own SQLite file, or a PostgreSQL database (the main one or another). Every method
@@ -8,14 +9,37 @@ protocol AuditStore: Sendable {
     /// Appends `event` at the end of the chain, in one transaction that holds the chain head (a row lock on
     /// PostgreSQL, so several servers keep one linear chain), and returns the stored record.
     func append(_ event: AuditEvent) throws -> AuditRecord
-    /// Records matching `query`, in sequence order.
-    func records(_ query: AuditLogQuery) throws -> [AuditRecord]
-    /// Up to `limit` records after `sequence`, in order, unfiltered (for verification).
-    func records(after sequence: Int, limit: Int) throws -> [AuditRecord]
-    /// How many records there are.
-    func count() throws -> Int
     /// Throws unless a write transaction can be opened now.
     func checkWritable() throws
+    /// Runs one statement with `?` placeholders bound to `values` (text, nil for NULL); its rows as text.
+    func rows(_ sql: String, _ values: [String?]) throws -> [[String?]]
+}
+
+extension AuditStore {
+    /// Records matching `query`, in sequence order.
+    func records(_ query: AuditLogQuery) throws -> [AuditRecord] {
+        let filter = AuditColumns.filter(query)
+        return try rows("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE \(filter.sql) ORDER BY sequence LIMIT \(max(1, query.limit))",
+                        filter.values).compactMap(AuditColumns.record)
+    }
+
+    /// Up to `limit` records after `sequence`, in order, unfiltered (for verification): a row that cannot be read
+    /// stays in the walk as an empty record, so verification reports it altered.
+    func records(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        try rows("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE sequence > ? ORDER BY sequence LIMIT \(max(1, limit))",
+                 [String(sequence)]).map { AuditColumns.record($0) ?? AuditColumns.unreadable($0) }
+    }
+
+    /// How many records there are.
+    func count() throws -> Int {
+        try rows("SELECT COUNT(*) FROM \(AuditColumns.table)", []).first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
+    }
+
+    /// Inserts `record`.
+    func insert(_ record: AuditRecord) throws {
+        let placeholders = AuditColumns.names.map { _ in "?" }.joined(separator: ", ")
+        _ = try rows("INSERT INTO \(AuditColumns.table) (\(AuditColumns.list)) VALUES (\(placeholders))", AuditColumns.values(record))
+    }
 }
 
 /// The columns both stores keep, in order; times as ISO 8601 text so both databases store the same bytes.
@@ -44,6 +68,13 @@ enum AuditColumns {
                                before: row[11].flatMap(JSONValue.init(parsing:)), after: row[12].flatMap(JSONValue.init(parsing:)),
                                requestID: row[8], timestamp: time, organizationID: row[6], clientAddress: row[9], userAgent: row[10])
         return AuditRecord(sequence: sequence, event: event, previousHash: previous, hash: hash)
+    }
+
+    /// A row whose fields cannot be read, kept with an empty event.
+    static func unreadable(_ row: [String?]) -> AuditRecord {
+        AuditRecord(sequence: row.first.flatMap { $0.flatMap(Int.init) } ?? -1,
+                    event: AuditEvent(actor: "", projectID: nil, action: "", resourceType: "", resourceID: "", timestamp: Date(timeIntervalSince1970: 0)),
+                    previousHash: row.count > 13 ? row[13] ?? "" : "", hash: "")
     }
 
     /// The WHERE clause (with `?` placeholders) and values of a query.

@@ -28,35 +28,19 @@ final class PostgresAuditStore: AuditStore, @unchecked Sendable {
     func append(_ event: AuditEvent) throws -> AuditRecord {
         try execute("BEGIN")
         do {
-            let head = try query("SELECT sequence, hash FROM \(AuditColumns.head) WHERE id = 1 FOR UPDATE", []).first
+            let head = try rows("SELECT sequence, hash FROM \(AuditColumns.head) WHERE id = 1 FOR UPDATE", []).first
             guard let head, let sequence = head[0].flatMap({ Int($0) }), let previous = head[1] else {
                 throw AuditStoreError("the audit chain head row is missing")
             }
             let record = AuditChain.record(event, sequence: sequence + 1, previousHash: previous)
-            let placeholders = (1...AuditColumns.names.count).map { "$\($0)" }.joined(separator: ", ")
-            _ = try query("INSERT INTO \(AuditColumns.table) (\(AuditColumns.list)) VALUES (\(placeholders))", AuditColumns.values(record))
-            _ = try query("UPDATE \(AuditColumns.head) SET sequence = $1, hash = $2 WHERE id = 1", [String(record.sequence), record.hash])
+            try insert(record)
+            _ = try rows("UPDATE \(AuditColumns.head) SET sequence = ?, hash = ? WHERE id = 1", [String(record.sequence), record.hash])
             try execute("COMMIT")
             return record
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
-    }
-
-    func records(_ query: AuditLogQuery) throws -> [AuditRecord] {
-        let filter = AuditColumns.filter(query)
-        return try self.query("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE \(Self.numbered(filter.sql)) ORDER BY sequence LIMIT \(max(1, query.limit))",
-                              filter.values).compactMap(AuditColumns.record)
-    }
-
-    func records(after sequence: Int, limit: Int) throws -> [AuditRecord] {
-        try query("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE sequence > $1 ORDER BY sequence LIMIT \(max(1, limit))",
-                  [String(sequence)]).map { AuditColumns.record($0) ?? SQLiteAuditStore.unreadable($0) }
-    }
-
-    func count() throws -> Int {
-        try query("SELECT COUNT(*) FROM \(AuditColumns.table)", []).first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
     }
 
     /// Takes the chain head for a moment, waiting at most `lock_timeout` for another server's append to finish.
@@ -103,8 +87,9 @@ final class PostgresAuditStore: AuditStore, @unchecked Sendable {
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw AuditStoreError("audit log: \(Self.message(connection))") }
     }
 
-    private func query(_ sql: String, _ values: [String?]) throws -> [[String?]] {
+    func rows(_ sql: String, _ values: [String?]) throws -> [[String?]] {
         let connection = try connection()
+        let sql = Self.numbered(sql)
         let copies = values.map { $0.flatMap { strdup($0) } }
         defer { copies.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }

@@ -28,11 +28,10 @@ final class SQLiteAuditStore: AuditStore, @unchecked Sendable {
         try open()
         try execute("BEGIN IMMEDIATE")
         do {
-            let last = try query("SELECT sequence, hash FROM \(AuditColumns.table) ORDER BY sequence DESC LIMIT 1", []).first
+            let last = try rows("SELECT sequence, hash FROM \(AuditColumns.table) ORDER BY sequence DESC LIMIT 1", []).first
             let record = AuditChain.record(event, sequence: (last?[0].flatMap { Int($0) } ?? 0) + 1,
                                            previousHash: last?[1] ?? AuditChain.genesis)
-            let placeholders = AuditColumns.names.map { _ in "?" }.joined(separator: ", ")
-            _ = try query("INSERT INTO \(AuditColumns.table) (\(AuditColumns.list)) VALUES (\(placeholders))", AuditColumns.values(record))
+            try insert(record)
             try execute("COMMIT")
             return record
         } catch {
@@ -41,32 +40,10 @@ final class SQLiteAuditStore: AuditStore, @unchecked Sendable {
         }
     }
 
-    func records(_ query: AuditLogQuery) throws -> [AuditRecord] {
-        let filter = AuditColumns.filter(query)
-        return try self.query("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE \(filter.sql) ORDER BY sequence LIMIT \(max(1, query.limit))",
-                              filter.values).compactMap(AuditColumns.record)
-    }
-
-    func records(after sequence: Int, limit: Int) throws -> [AuditRecord] {
-        try query("SELECT \(AuditColumns.list) FROM \(AuditColumns.table) WHERE sequence > ? ORDER BY sequence LIMIT \(max(1, limit))",
-                  [String(sequence)]).map { AuditColumns.record($0) ?? Self.unreadable($0) }
-    }
-
-    func count() throws -> Int {
-        try query("SELECT COUNT(*) FROM \(AuditColumns.table)", []).first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
-    }
-
     func checkWritable() throws {
         try open()
         try execute("BEGIN IMMEDIATE")
         try execute("ROLLBACK")
-    }
-
-    /// A row whose fields cannot be read: kept in the walk with an empty event, so verification reports it altered.
-    static func unreadable(_ row: [String?]) -> AuditRecord {
-        AuditRecord(sequence: row.first.flatMap { $0.flatMap(Int.init) } ?? -1,
-                    event: AuditEvent(actor: "", projectID: nil, action: "", resourceType: "", resourceID: "", timestamp: Date(timeIntervalSince1970: 0)),
-                    previousHash: row.count > 13 ? row[13] ?? "" : "", hash: "")
     }
 
     private func open() throws {
@@ -86,7 +63,8 @@ final class SQLiteAuditStore: AuditStore, @unchecked Sendable {
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw failure(sql) }
     }
 
-    private func query(_ sql: String, _ values: [String?]) throws -> [[String?]] {
+    func rows(_ sql: String, _ values: [String?]) throws -> [[String?]] {
+        try open()
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
         defer { sqlite3_finalize(statement) }
