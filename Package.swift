@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "WebUI", type: .dynamic, targets: ["WebUI"]),
         .library(name: "LLMJudge", type: .dynamic, targets: ["LLMJudgePlugin"]),
         .library(name: "AuditLog", type: .dynamic, targets: ["AuditLogPlugin"]),
+        .library(name: "Masking", type: .dynamic, targets: ["MaskingPlugin"]),
         // Test fixtures, loaded by the loader tests like any plugin.
         .library(name: "FixturePlugin", type: .dynamic, targets: ["FixturePlugin"]),
         .library(name: "WrongABIPlugin", type: .dynamic, targets: ["WrongABIPlugin"]),
@@ -101,6 +102,8 @@ let package = Package(
         .target(name: "LLMJudgePlugin", dependencies: [sdk, "LLMJudge"], path: "Plugins/LLMJudge/Entry", linkerSettings: pluginLinkerSettings),
         // PII masking: an ingestion and record processor; swift-crypto for the hashed replacement (HMAC-SHA256), which
         // bundles no NIO. Split like LLMJudge so its tests link the logic without the entry points.
+        .target(name: "Masking", dependencies: [sdk, .product(name: "Crypto", package: "swift-crypto")], path: "Plugins/Masking/Sources"),
+        .target(name: "MaskingPlugin", dependencies: [sdk, "Masking"], path: "Plugins/Masking/Entry", linkerSettings: pluginLinkerSettings),
         .systemLibrary(name: "COTelZlib", path: "Plugins/OTelReceiver/CZlib"),
         .target(
             name: "OTelReceiver",
@@ -125,6 +128,7 @@ let package = Package(
         // The OTLP receiver's own tests: its module directly (`@testable import OTelReceiver`), not the kernel.
         .testTarget(name: "OTelReceiverTests", dependencies: ["OTelReceiver", sdk], path: "Tests/OTelReceiverTests"),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog", sdk], path: "Tests/AuditLogTests"),
-        .testTarget(name: "LLMJudgeTests", dependencies: ["LLMJudge", sdk], path: "Tests/LLMJudgeTests"),
+        .testTarget(name: "LLMJudgeTests", dependencies: ["LLMJudge", sdk, .product(name: "LanternPluginSDKTesting", package: "Testing")], path: "Tests/LLMJudgeTests"),
+        .testTarget(name: "MaskingTests", dependencies: ["Masking", sdk, .product(name: "LanternPluginSDKTesting", package: "Testing")], path: "Tests/MaskingTests"),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import LanternPluginSDK
+import LanternPluginSDKTesting
 @testable import LLMJudge
 
 // MARK: - Test doubles
@@ -120,18 +121,5 @@ enum Fixtures {
     /// The value of the header `name` (case-insensitive) in `request`; nil when absent.
     static func header(_ name: String, of request: HostHTTPRequest) -> String? {
         request.headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-}
-
-/// A deterministic random source (SplitMix64), so a failing garbage input can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

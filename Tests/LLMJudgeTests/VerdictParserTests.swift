@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LanternPluginSDK
+import LanternPluginSDKTesting
 @testable import LLMJudge
 
 /// The verdict parser: forgiving in form, strict in substance, and never trapping.

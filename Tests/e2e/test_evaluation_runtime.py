@@ -224,3 +224,14 @@ def test_server_errors_and_timeouts_are_retried_within_the_budget(api, fake):
     entries = settled(api, 2, timeout=90, ruleId=rule["id"])
     [failed] = [e for e in entries if e["id"] != done["id"]]
     assert failed["status"] == "error" and "Invalid LLM response format" in failed["reason"], f"HTML instead of JSON: {failed}"
+
+
+def test_a_rule_runs_its_evaluators_latest_version(api):
+    create_evaluator(api, "versioned-judge", prompt="v1 {{input}} {{output}} FAKE_SCORE=0.1")
+    rule = create_rule(api, "versioned", "versioned-judge", filter_=[{"type": "stringOptions", "column": "name", "operator": "any of", "value": ["versioned-answer"]}])
+    create_evaluator(api, "versioned-judge", prompt="v2 {{input}} {{output}} FAKE_SCORE=0.2")
+    api.ingest(generation(uid(), uid(), "ok", name="versioned-answer"))
+    [done] = settled(api, 1, ruleId=rule["id"])
+    assert done["status"] == "completed" and done["evaluatorVersion"] == 2, f"the version created after the rule ran: {done}"
+    score = next(s for s in api.get_ok(f"/api/public/traces/{done['traceId']}", what="trace")["scores"] if s["id"] == done["scoreId"])
+    assert score["value"] == 0.2, score

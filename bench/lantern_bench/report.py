@@ -206,10 +206,10 @@ def evaluation_lines(backend):
     after = rule["executions_after"]
     drained = f'{rule["drain_s"]:.1f} s' if rule["drain_s"] is not None else f'not within {rule["drain_window_s"]:.0f} s'
     load_s, drain_s = rule["seconds"], rule["drain_window_s"]
-    lines += [_table(["executions stored / expected", "sampled", "completed at load end", "completed after the drain",
-                      "drained in", "by status after the drain", "judge calls during load (/s)",
-                      "judge calls during drain (/s)"],
-                     [[f'{sum(after.values()):,} / {rule["expected_executions"]:,}',
+    lines += [_table(["executions stored / expected", "stored at load end", "sampled (of stored)",
+                      "completed at load end", "completed after the drain", "drained in", "by status after the drain",
+                      "judge calls during load (/s)", "judge calls during drain (/s)"],
+                     [[f'{sum(after.values()):,} / {rule["expected_executions"]:,}', sum(rule["executions_at_end"].values()),
                        sum(after.values()) - after.get("skipped_sampling", 0),
                        rule["executions_at_end"].get("completed", 0), after.get("completed", 0), drained,
                        ", ".join(f"{s}: {n:,}" for s, n in after.items()),
@@ -313,7 +313,8 @@ def render(results):
                     "rule, then with one rule (every observation, sampling 0.1, one NUMERIC judge) calling the fake LLM "
                     "(Tests/e2e/fake_llm.py, a subprocess on the same machine), with `evaluation.maxExecutionsPerRulePerHour` "
                     "raised so that every sampled span is judged. An execution is stored for every span (sampled or "
-                    "`skipped_sampling`); expected = 100 per accepted request. After the load the suite waits up to "
+                    "`skipped_sampling`); expected = 100 per accepted request (stored may exceed it by up to one request per "
+                    "client: requests in flight when wrk stopped). After the load the suite waits up to "
                     "`--drain` s until none is pending, delayed or running.", ""] + evaluation_lines(backend)
         if backend.get("seed"):
             s = backend["seed"]
