@@ -18,7 +18,8 @@ enum Migrations {
                       Migration(version: 7, sql: SchemaV7.sql), Migration(version: 8, sql: SchemaV8.sql),
                       Migration(version: 9, sql: SchemaV9.sql), Migration(version: 10, sql: SchemaV10.sql),
                       Migration(version: 11, sql: SchemaV11.sql), Migration(version: 12, sql: SchemaV12.sql),
-                      Migration(version: 13, sql: SchemaV13.sql), Migration(version: 14, sql: SchemaV14.sql)]
+                      Migration(version: 13, sql: SchemaV13.sql), Migration(version: 14, sql: SchemaV14.sql),
+                      Migration(version: 15, sql: SchemaV15.sql)]
 
     /// The `pg_advisory_lock` key that serialises migrations across servers ("Lantern" in ASCII).
     static let lockKey: Int64 = 0x4C_61_6E_74_65_72_6E

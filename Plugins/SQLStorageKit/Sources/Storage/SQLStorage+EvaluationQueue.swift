@@ -3,12 +3,28 @@ import LanternPluginSDK
 
 /// The evaluation job queue and execution log (``EvaluationStore``): one table, where a waiting row is a job.
 extension SQLStorage {
-    /// Inserts the executions whose id is not stored yet; returns how many it inserted.
+    /// Rows per INSERT statement when enqueuing (21 parameters each, far below either database's limit).
+    static var enqueueChunk: Int { 200 }
+
+    /// Inserts the executions whose id is not stored yet; returns how many it inserted. One transaction, a few
+    /// hundred rows per statement: most candidates are logged as sampled out, so this runs at ingestion's rate.
     public func enqueueExecutions(_ executions: [EvaluationExecution]) async throws -> Int {
         guard !executions.isEmpty else { return 0 }
-        let insert = EvaluationExecutionTable.insert + " ON CONFLICT (project_id, id) DO NOTHING"
+        let table = EvaluationExecutionTable.self
         return try await write { fetcher in
-            try executions.reduce(0) { $0 + (try fetcher.connection.run(insert, try EvaluationExecutionTable.values($1, json: fetcher.json))) }
+            try fetcher.connection.atomically {
+                var inserted = 0
+                var start = 0
+                while start < executions.count {
+                    let chunk = executions[start..<min(executions.count, start + Self.enqueueChunk)]
+                    let rows = Array(repeating: "(\(table.placeholders))", count: chunk.count).joined(separator: ", ")
+                    let values = try chunk.flatMap { try table.values($0, json: fetcher.json) }
+                    inserted += try fetcher.connection.run("INSERT INTO \(table.table) (\(table.selectList)) VALUES \(rows) ON CONFLICT (project_id, id) DO NOTHING",
+                                                           values)
+                    start += chunk.count
+                }
+                return inserted
+            }
         }
     }
 

@@ -18,7 +18,7 @@ enum Migrations {
                       Migration(version: 9, sql: SchemaV9.sql), Migration(version: 10, sql: SchemaV10.sql),
                       Migration(version: 11, sql: SchemaV11.sql),
                       Migration(version: 12, sql: SchemaV12.sql),
-                      Migration(version: 13, sql: SchemaV13.sql)]
+                      Migration(version: 13, sql: SchemaV13.sql), Migration(version: 14, sql: SchemaV14.sql)]
 
     /// Applies the pending migrations and returns the versions applied (empty when up to date).
     ///
