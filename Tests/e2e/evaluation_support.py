@@ -31,10 +31,12 @@ def uses_postgres() -> bool:
     return "PostgresStorage" in CONFIG_PATH.read_text()
 
 
-def evaluation_config(workdir: Path, lease_seconds: int = 5) -> Path:
-    """The profile under test with fast evaluation timings, written into ``workdir``."""
+def evaluation_config(workdir: Path, lease_seconds: int = 5, **settings: int) -> Path:
+    """The profile under test with fast evaluation timings (and any other ``evaluation`` settings), in ``workdir``."""
     config = workdir / "evaluation.yaml"
-    config.write_text(CONFIG_PATH.read_text() + FAST_EVALUATION.format(lease=lease_seconds))
+    lines = [line for line in FAST_EVALUATION.format(lease=lease_seconds).splitlines() if line.split(":")[0].strip() not in settings]
+    extra = "".join(f"  {key}: {value}\n" for key, value in settings.items())
+    config.write_text(CONFIG_PATH.read_text() + "\n".join(lines) + "\n" + extra)
     return config
 
 
@@ -45,9 +47,9 @@ def storage_env(workdir: Path, database_url: str | None = None) -> dict[str, str
     return {"LANTERN_SQLITE_PATH": str(workdir / "lantern.sqlite")}
 
 
-def start(workdir: Path, env: dict[str, str], lease_seconds: int = 5, port: int | None = None):
+def start(workdir: Path, env: dict[str, str], lease_seconds: int = 5, port: int | None = None, **settings: int):
     """A server on the profile under test with fast evaluation timings."""
-    return launch_server(evaluation_config(workdir, lease_seconds), workdir, env, port=port)
+    return launch_server(evaluation_config(workdir, lease_seconds, **settings), workdir, env, port=port)
 
 
 def client(server) -> Api:

@@ -99,3 +99,36 @@ def test_a_missing_or_wrong_encryption_key_stops_start_up_with_a_clear_error(tmp
         result = subprocess.run([str(binary), "serve", "--config", str(config)], env=run_env, capture_output=True, text=True, timeout=60)
         assert result.returncode != 0 and expected in result.stderr, f"key {key!r}: expected a failed start naming '{expected}', got {result.returncode}: {result.stderr[-800:]}"
     assert E2E_ENCRYPTION_KEY not in result.stderr
+
+
+def test_hourly_cap_and_failures_in_a_row(tmp_path, fake):
+    server = start(tmp_path, storage_env(tmp_path), concurrency=1, maxExecutionsPerRulePerHour=2, pauseAfterFailures=2)
+    try:
+        api = client(server)
+        connect(api, fake)
+        create_evaluator(api, "capped-judge")
+        capped = create_rule(api, "capped", "capped-judge",
+                             filter_=[{"type": "stringOptions", "column": "name", "operator": "any of", "value": ["capped-answer"]}])
+        batch = []
+        for _ in range(5):
+            batch += generation(uid(), uid(), "ok FAKE_SCORE=0.5", name="capped-answer")
+        api.ingest(batch)
+        found = settled(api, 5, ruleId=capped["id"])
+        statuses = sorted(e["status"] for e in found)
+        assert statuses == ["completed", "completed", "skipped_cap", "skipped_cap", "skipped_cap"], f"a cap of 2 per hour: {statuses}"
+        assert all("in the last hour" in e["reason"] for e in found if e["status"] == "skipped_cap"), found
+
+        create_evaluator(api, "broken-judge", prompt="{{input}} {{output}} FAKE_FAULT=500")
+        broken = create_rule(api, "broken", "broken-judge",
+                             filter_=[{"type": "stringOptions", "column": "name", "operator": "any of", "value": ["broken-answer"]}])
+        batch = []
+        for _ in range(2):
+            batch += generation(uid(), uid(), "ok", name="broken-answer")
+        api.ingest(batch)
+        failed = settled(api, 2, ruleId=broken["id"])
+        assert [e["status"] for e in failed] == ["error", "error"], [(e["status"], e["reason"]) for e in failed]
+        paused = api.get_ok(f"/api/public/unstable/evaluation-rules/{broken['id']}", what="rule after two failures")
+        assert paused["status"] == "paused" and paused["pausedReason"] == "CONSECUTIVE_FAILURES", paused
+        assert "gave up after 3 attempts" in paused["pausedMessage"], paused
+    finally:
+        stop_server(server)

@@ -79,7 +79,7 @@ struct EvaluationExecutor: Sendable {
             return .skipped(.paused, "the evaluator is no longer assigned to the rule")
         }
         let cap = settings.maxExecutionsPerRulePerHour
-        if try await store.startedExecutionCount(projectID: job.projectID, ruleID: rule.id, since: Date().addingTimeInterval(-3600)) > cap {
+        if try await store.startedExecutionCount(projectID: job.projectID, ruleID: rule.id, since: Date().addingTimeInterval(-3600)) >= cap {
             return .skipped(.skippedCap, "the rule started \(cap) executions in the last hour (evaluation.maxExecutionsPerRulePerHour)")
         }
         guard let subject = try await subject(for: job, rule: rule) else {

@@ -66,10 +66,11 @@ extension SQLStorage {
         }
     }
 
-    /// How many of the rule's executions started at or after `since`.
+    /// How many of the rule's executions started at or after `since` and ran to an end (completed or failed).
     public func startedExecutionCount(projectID: String, ruleID: String, since: Date) async throws -> Int {
         try await read {
-            try $0.count("SELECT COUNT(*) FROM evaluation_executions WHERE project_id = ? AND rule_id = ? AND started_at >= ?",
+            try $0.count("SELECT COUNT(*) FROM evaluation_executions WHERE project_id = ? AND rule_id = ? AND started_at >= ? "
+                         + "AND status IN ('completed', 'error')",
                          [.text(projectID), .text(ruleID), .date(since)])
         }
     }

@@ -55,6 +55,7 @@ public protocol EvaluationStore: Sendable {
     func execution(projectID: String, id: String) async throws -> EvaluationExecution?
     /// A page of executions matching `query`, newest first.
     func executions(projectID: String, query: EvaluationExecutionQuery) async throws -> Page<EvaluationExecution>
-    /// How many of the rule's executions started at or after `since` (the hourly cap).
+    /// How many of the rule's executions started at or after `since` and ran to an end, completed or failed (the
+    /// hourly cap; jobs still running are not counted, so servers may overshoot by the jobs they have in flight).
     func startedExecutionCount(projectID: String, ruleID: String, since: Date) async throws -> Int
 }

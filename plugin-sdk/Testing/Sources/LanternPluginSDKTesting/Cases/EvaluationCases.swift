@@ -93,7 +93,8 @@ enum EvaluationCases {
             c.expectEqual(Set(completed.items.map(\.id)), ["done", finished.id], "filter by status")
             let byTrace = try await store.executions(projectID: c.projectID, query: EvaluationExecutionQuery(traceID: "t-job-3"))
             c.expectEqual(byTrace.items.map(\.id), ["job-3"], "filter by trace")
-            c.expectEqual(try await store.startedExecutionCount(projectID: c.projectID, ruleID: "rule-q", since: c.at(50)), 15, "started since")
+            c.expectEqual(try await store.startedExecutionCount(projectID: c.projectID, ruleID: "rule-q", since: c.at(50)), 1,
+                          "ran to an end since: the completed one, not the 14 still running")
             c.expectEqual(try await store.executions(projectID: c.otherProjectID, query: EvaluationExecutionQuery()).totalItems, 0, "another project sees none")
         },
     ]
