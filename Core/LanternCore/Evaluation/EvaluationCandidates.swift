@@ -7,16 +7,18 @@ struct EvaluationCandidates {
     let settleSeconds: Double
 
     func executions(for batch: CommittedBatch, rules: [EvaluationRule], now: Date) -> [EvaluationExecution] {
+        executions(for: batch.events.flatMap { Self.targets(of: $0.payload) }, projectID: batch.projectID, rules: rules, now: now)
+    }
+
+    func executions(for targets: [Target], projectID: String, rules: [EvaluationRule], now: Date) -> [EvaluationExecution] {
         var executions: [EvaluationExecution] = []
         var seen = Set<String>()
-        for event in batch.events {
-            for target in Self.targets(of: event.payload) {
-                for rule in rules where rule.target == target.kind {
-                    for assignment in RuleAssignment.stored(rule) {
-                        let id = EvaluationSampling.id(["\(target.kind)-eval", rule.id, assignment.evaluatorID, target.key])
-                        guard seen.insert(id).inserted else { continue }
-                        executions.append(execution(id, rule: rule, assignment: assignment, target: target, projectID: batch.projectID, now: now))
-                    }
+        for target in targets {
+            for rule in rules where rule.target == target.kind {
+                for assignment in RuleAssignment.stored(rule) {
+                    let id = EvaluationSampling.id(["\(target.kind)-eval", rule.id, assignment.evaluatorID, target.key])
+                    guard seen.insert(id).inserted else { continue }
+                    executions.append(execution(id, rule: rule, assignment: assignment, target: target, projectID: projectID, now: now))
                 }
             }
         }
@@ -45,7 +47,7 @@ struct EvaluationCandidates {
 
     /// What an event offers to rules: its kind (the rule target), the id sampling and de-duplication key on, and
     /// the ids of the execution.
-    struct Target {
+    struct Target: Sendable {
         var kind: String
         var key: String
         var traceID: String

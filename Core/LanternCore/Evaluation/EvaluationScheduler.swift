@@ -7,8 +7,14 @@ import Logging
 /// servers sharing a PostgreSQL database never run one twice.
 final class EvaluationScheduler: Sendable {
     private let settings: EvaluationSettings
-    private let intake: AsyncStream<CommittedBatch>
-    private let intakeContinuation: AsyncStream<CommittedBatch>.Continuation
+    /// What a committed batch offers rules: only its targets' ids, so a backlog holds no event bodies.
+    private struct Candidates: Sendable {
+        var projectID: String
+        var targets: [EvaluationCandidates.Target]
+    }
+
+    private let intake: AsyncStream<Candidates>
+    private let intakeContinuation: AsyncStream<Candidates>.Continuation
     private let wake = WakeSignal()
     private let rules = LockedValue<[String: (rules: [EvaluationRule], loadedAt: Date)]>([:])
     private let stopping = LockedValue(false)
@@ -22,13 +28,15 @@ final class EvaluationScheduler: Sendable {
     init(settings: EvaluationSettings, isActive: Bool, capacity: Int = 10_000) {
         self.settings = settings
         self.isActive = isActive
-        (intake, intakeContinuation) = AsyncStream.makeStream(of: CommittedBatch.self, bufferingPolicy: .bufferingOldest(capacity))
+        (intake, intakeContinuation) = AsyncStream.makeStream(of: Candidates.self, bufferingPolicy: .bufferingOldest(capacity))
     }
 
     /// Queues a committed batch for rule matching; never blocks ingestion.
     func schedule(_ batch: CommittedBatch) {
         guard isActive else { return }
-        if case .dropped = intakeContinuation.yield(batch) {
+        let targets = batch.events.flatMap { EvaluationCandidates.targets(of: $0.payload) }
+        guard !targets.isEmpty else { return }
+        if case .dropped = intakeContinuation.yield(Candidates(projectID: batch.projectID, targets: targets)) {
             logger.warning("evaluation intake full; a committed batch was not matched against rules", metadata: ["project": "\(batch.projectID)"])
         }
     }
@@ -62,7 +70,7 @@ final class EvaluationScheduler: Sendable {
             do {
                 let enabled = try await enabledRules(projectID: batch.projectID, store: store)
                 guard !enabled.isEmpty else { continue }
-                let executions = candidates.executions(for: batch, rules: enabled, now: Date())
+                let executions = candidates.executions(for: batch.targets, projectID: batch.projectID, rules: enabled, now: Date())
                 if try await store.enqueueExecutions(executions) > 0 { await wake.signal() }
             } catch {
                 logger.warning("evaluation candidates not stored", metadata: ["project": "\(batch.projectID)", "error": "\(error)"])
