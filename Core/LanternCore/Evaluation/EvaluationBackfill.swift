@@ -62,20 +62,28 @@ final class EvaluationBackfills: Sendable {
     private static func count(_ rule: EvaluationRule, from: Date, to: Date, storage: any StorageBackend) async throws -> Int {
         switch rule.target {
         case "observation":
-            var query = ObservationQuery()
-            query.fromStartTime = from
-            query.toStartTime = to
-            query.page = PageRequest(page: 1, limit: 1)
-            return try await storage.observations(projectID: rule.projectID, query: query).totalItems
+            return try await storage.observations(projectID: rule.projectID, query: observations(from: from, to: to, page: 1, limit: 1)).totalItems
         case "trace":
-            var query = TraceQuery()
-            query.fromTimestamp = from
-            query.toTimestamp = to
-            query.page = PageRequest(page: 1, limit: 1)
-            return try await storage.traces(projectID: rule.projectID, query: query).totalItems
+            return try await storage.traces(projectID: rule.projectID, query: traces(from: from, to: to, page: 1, limit: 1)).totalItems
         default:
             throw APIError.evaluation(.badRequest, "invalid_request", "Back-fill covers observation and trace rules; experiment rules judge new runs")
         }
+    }
+
+    private static func observations(from: Date, to: Date, page: Int, limit: Int) -> ObservationQuery {
+        var query = ObservationQuery()
+        query.fromStartTime = from
+        query.toStartTime = to
+        query.page = PageRequest(page: page, limit: limit)
+        return query
+    }
+
+    private static func traces(from: Date, to: Date, page: Int, limit: Int) -> TraceQuery {
+        var query = TraceQuery()
+        query.fromTimestamp = from
+        query.toTimestamp = to
+        query.page = PageRequest(page: page, limit: limit)
+        return query
     }
 
     private func run(_ rule: EvaluationRule, key: String, from: Date, to: Date, storage: any StorageBackend, store: any EvaluationStore,
@@ -86,10 +94,7 @@ final class EvaluationBackfills: Sendable {
         while scanned < Self.limit {
             let payloads: [IngestionEvent.Payload]
             if rule.target == "observation" {
-                var query = ObservationQuery()
-                query.fromStartTime = from
-                query.toStartTime = to
-                query.page = PageRequest(page: 1, limit: Self.pageSize)
+                let query = Self.observations(from: from, to: to, page: 1, limit: Self.pageSize)
                 let observations = try await storage.observations(projectID: rule.projectID, query: query, after: cursor)
                 cursor = observations.last.map(ObservationCursor.init(after:))
                 payloads = observations.map { observation in
@@ -99,10 +104,7 @@ final class EvaluationBackfills: Sendable {
                     return .observation(update)
                 }
             } else {
-                var query = TraceQuery()
-                query.fromTimestamp = from
-                query.toTimestamp = to
-                query.page = PageRequest(page: page, limit: Self.pageSize)
+                let query = Self.traces(from: from, to: to, page: page, limit: Self.pageSize)
                 page += 1
                 payloads = try await storage.traces(projectID: rule.projectID, query: query).items.map { summary in
                     var update = TraceUpdate(id: summary.trace.id)

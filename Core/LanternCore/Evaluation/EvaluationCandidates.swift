@@ -13,9 +13,10 @@ struct EvaluationCandidates {
     func executions(for targets: [Target], projectID: String, rules: [EvaluationRule], now: Date) -> [EvaluationExecution] {
         var executions: [EvaluationExecution] = []
         var seen = Set<String>()
+        let assigned = rules.map { (rule: $0, assignments: RuleAssignment.stored($0)) }
         for target in targets {
-            for rule in rules where rule.target == target.kind {
-                for assignment in RuleAssignment.stored(rule) {
+            for (rule, assignments) in assigned where rule.target == target.kind {
+                for assignment in assignments {
                     let id = EvaluationSampling.id(["\(target.kind)-eval", rule.id, assignment.evaluatorID, target.key])
                     guard seen.insert(id).inserted else { continue }
                     executions.append(execution(id, rule: rule, assignment: assignment, target: target, projectID: projectID, now: now))

@@ -33,12 +33,19 @@ final class EvaluationScheduler: Sendable {
 
     /// Queues a committed batch for rule matching; never blocks ingestion.
     func schedule(_ batch: CommittedBatch) {
-        guard isActive else { return }
+        guard isActive, !hasNoRules(batch.projectID) else { return }
         let targets = batch.events.flatMap { EvaluationCandidates.targets(of: $0.payload) }
         guard !targets.isEmpty else { return }
         if case .dropped = intakeContinuation.yield(Candidates(projectID: batch.projectID, targets: targets)) {
             logger.warning("evaluation intake full; a committed batch was not matched against rules", metadata: ["project": "\(batch.projectID)"])
         }
+    }
+
+    /// Whether the project's rules, as last read, are none and still fresh: then its batches need no matching, and
+    /// ingestion spends nothing on them. A stale or missing entry lets a batch through, whose matching re-reads them.
+    private func hasNoRules(_ projectID: String) -> Bool {
+        guard let cached = rules.withLock({ $0[projectID] }) else { return false }
+        return cached.rules.isEmpty && Date().timeIntervalSince(cached.loadedAt) < Self.ruleCacheSeconds
     }
 
     /// Forgets the cached rules of a project after a change on this server.

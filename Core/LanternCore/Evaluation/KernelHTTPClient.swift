@@ -19,17 +19,14 @@ struct KernelHTTPClient: HostHTTPClient {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
-    private var client: HTTPClient { Self.client }
-    private var maxBodyBytes: Int { Self.maxBodyBytes }
-
     func send(_ request: HostHTTPRequest) async throws -> HostHTTPResponse {
         let deadline = NIODeadline.now() + .milliseconds(Int64(request.timeoutSeconds * 1000))
         do {
-            let response = try await client.execute(try Self.request(request), deadline: deadline)
-            let body = try await response.body.collect(upTo: maxBodyBytes)
+            let response = try await Self.client.execute(try Self.request(request), deadline: deadline)
+            let body = try await response.body.collect(upTo: Self.maxBodyBytes)
             return HostHTTPResponse(status: Int(response.status.code), headers: Self.headers(response.headers), body: Array(buffer: body))
         } catch {
-            throw Self.hostError(error, request: request, limit: maxBodyBytes)
+            throw Self.hostError(error, request: request, limit: Self.maxBodyBytes)
         }
     }
 
@@ -37,9 +34,9 @@ struct KernelHTTPClient: HostHTTPClient {
         let deadline = NIODeadline.now() + .milliseconds(Int64(request.timeoutSeconds * 1000))
         let response: HTTPClientResponse
         do {
-            response = try await client.execute(try Self.request(request), deadline: deadline)
+            response = try await Self.client.execute(try Self.request(request), deadline: deadline)
         } catch {
-            throw Self.hostError(error, request: request, limit: maxBodyBytes)
+            throw Self.hostError(error, request: request, limit: Self.maxBodyBytes)
         }
         let body = response.body
         let parts = AsyncThrowingStream<[UInt8], any Error> { continuation in

@@ -220,7 +220,7 @@ struct EvaluationRuleService: Sendable {
                                 details: ["evaluatorName": .string(judge.name), "provider": provider.map(JSONValue.string) ?? .null,
                                           "model": model.map(JSONValue.string) ?? .null])
         }
-        guard kernel.runtime.judge != nil else { throw refuse("no judge plugin is loaded (add `judge: {load: LLMJudge}` under plugins)") }
+        guard kernel.runtime.judge != nil else { throw refuse("no judge plugin (a component of kind judge) is loaded") }
         guard let provider else { throw refuse("it has no modelConfig and the server has no evaluation.defaultModel") }
         guard try await store().llmConnection(projectID: principal.projectID, provider: provider) != nil else {
             throw refuse("the project has no LLM connection named '\(provider)' (PUT /api/public/llm-connections)")

@@ -59,8 +59,8 @@ struct LLMConnectionService: Sendable {
     func delete(_ principal: Principal, id: String) async throws {
         try kernel.authorize(principal, .llmConnectionsWrite)
         let store = try store()
-        let all = try await AllPages.read { try await store.llmConnections(projectID: principal.projectID, page: $0) }
-        guard let connection = all.first(where: { $0.id == id }), try await store.deleteLLMConnection(projectID: principal.projectID, id: id) else {
+        guard let connection = try await store.llmConnection(projectID: principal.projectID, id: id),
+              try await store.deleteLLMConnection(projectID: principal.projectID, id: id) else {
             throw APIError.notFound("LLM connection not found: \(id)")
         }
         kernel.audit.record(principal, "llmConnection", id, "deleted", before: EvaluationPresenters.connection(connection))
@@ -71,11 +71,11 @@ struct LLMConnectionService: Sendable {
     /// Calls the provider once through the judge plugin; answers what the provider said.
     func test(_ principal: Principal, id: String, model: String?) async throws -> JSONValue {
         try kernel.authorize(principal, .llmConnectionsWrite)
-        let store = try store()
-        let all = try await AllPages.read { try await store.llmConnections(projectID: principal.projectID, page: $0) }
-        guard let connection = all.first(where: { $0.id == id }) else { throw APIError.notFound("LLM connection not found: \(id)") }
+        guard let connection = try await store().llmConnection(projectID: principal.projectID, id: id) else {
+            throw APIError.notFound("LLM connection not found: \(id)")
+        }
         guard let judge = kernel.runtime.judge else {
-            throw APIError.notImplemented("No judge plugin is loaded: add `judge: {load: LLMJudge}` under plugins in the config")
+            throw APIError.notImplemented("No judge plugin (a component of kind judge) is loaded")
         }
         guard let model = model ?? connection.customModels.first ?? Self.defaultModel(connection.adapter) else {
             throw APIError.badRequest("model: is required for a \(connection.adapter) connection without custom models")

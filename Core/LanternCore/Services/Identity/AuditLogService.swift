@@ -8,7 +8,7 @@ struct AuditLogService: Sendable {
     /// The first audit log loaded, or 501 naming the plugin to load.
     func log() throws -> any AuditLog {
         guard let log = kernel.runtime.auditLogs.first?.log else {
-            throw APIError.notImplemented("No audit log is loaded: add `audit: {load: AuditLog, settings: {path: audit.sqlite}}` under plugins")
+            throw APIError.notImplemented("No audit log is loaded: the config loads no audit-sink plugin that keeps a readable log")
         }
         return log
     }

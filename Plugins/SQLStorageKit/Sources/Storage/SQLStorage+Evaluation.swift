@@ -27,6 +27,11 @@ extension SQLStorage {
         try await rows(LLMConnectionTable.self, where: "project_id = ? AND provider = ?", [.text(projectID), .text(provider)]).first
     }
 
+    /// The connection with this id, or nil.
+    public func llmConnection(projectID: String, id: String) async throws -> LLMConnection? {
+        try await read { try $0.row(LLMConnectionTable.self, projectID: projectID, id: id) }
+    }
+
     /// Deletes one connection; false when it did not exist.
     public func deleteLLMConnection(projectID: String, id: String) async throws -> Bool {
         try await change("DELETE FROM llm_connections WHERE project_id = ? AND id = ?", [.text(projectID), .text(id)]) > 0

@@ -143,8 +143,6 @@ public struct EvaluationStatus: RawRepresentable, Hashable, Sendable, CustomStri
     public static let paused = EvaluationStatus(rawValue: "paused")
     /// Every status.
     public static let all: [EvaluationStatus] = [.pending, .delayed, .running, .completed, .error, .skippedFilter, .skippedSampling, .skippedCap, .paused]
-    /// Statuses a worker may still pick up.
-    public static let waiting: [EvaluationStatus] = [.pending, .delayed]
 }
 
 /// One candidate of one rule and evaluator: a job while it waits, then the record of what happened.

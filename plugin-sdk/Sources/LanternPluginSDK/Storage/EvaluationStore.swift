@@ -17,6 +17,8 @@ public protocol EvaluationStore: Sendable {
     func llmConnections(projectID: String, page: PageRequest) async throws -> Page<LLMConnection>
     /// The connection with this provider name, or nil.
     func llmConnection(projectID: String, provider: String) async throws -> LLMConnection?
+    /// The connection with this id, or nil.
+    func llmConnection(projectID: String, id: String) async throws -> LLMConnection?
     /// Deletes one connection; false when it did not exist.
     func deleteLLMConnection(projectID: String, id: String) async throws -> Bool
     /// Any one connection of any project, or nil when none exists (the kernel checks its key against it at start).

@@ -20,6 +20,7 @@ enum EvaluationCases {
             c.expectEqual(replaced.id, "conn-1", "a provider's connection keeps its id")
             c.expectEqual(replaced.createdAt, c.at(1), "and its createdAt")
             c.expectEqual(try await store.llmConnection(projectID: c.projectID, provider: "openai")?.sealedSecretKey, "v1:other", "replaced secret")
+            c.expectEqual(try await store.llmConnection(projectID: c.projectID, id: "conn-1")?.provider, "openai", "read by id")
             c.expectEqual(try await store.llmConnections(projectID: c.projectID, page: PageRequest()).totalItems, 1, "one connection per provider")
             c.expect(try await store.llmConnection(projectID: c.otherProjectID, provider: "openai") == nil, "another project does not see it")
             c.expect(try await store.anyLLMConnection() != nil, "anyLLMConnection finds one")
